@@ -42,10 +42,8 @@ public sealed class FsrsParameters
     /// <exception cref="ArgumentException">A weight is NaN or infinite, or the count is not 17, 19 or 21.</exception>
     public static FsrsParameters Create(IReadOnlyList<double>? weights, int relearningStepCount, bool enableShortTerm)
     {
-        if (weights is null)
-        {
-            return new FsrsParameters([.. DefaultWeights]);
-        }
+        // The defaults are clipped too, because more than one relearning step can lower the ceiling of w17 and w18.
+        weights ??= DefaultWeights;
 
         for (var i = 0; i < weights.Count; i++)
         {
