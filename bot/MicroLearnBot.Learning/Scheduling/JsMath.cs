@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace MicroLearnBot.Learning.Scheduling;
 
@@ -30,10 +31,47 @@ internal static class JsMath
     public static double Round8(double value) => Round(value * 1e8) / 1e8;
 
     /// <summary>
-    /// Converts like JavaScript <c>+value.toFixed(8)</c>, which rounds the exact binary value to 8 decimals and
-    /// parses the text back. .NET's "F8" format is exact for doubles since .NET Core 3.0. Both round an exact
-    /// tie away from zero for the positive values used here; for negative ties JavaScript rounds up instead.
+    /// Converts like JavaScript <c>+value.toFixed(8)</c>: the exact binary value is rounded to 8 decimals with
+    /// ties away from zero, and the decimal text is read back as the nearest double. .NET's "F8" format breaks
+    /// exact ties differently (0.001953125 gives 0.00195312, JavaScript 0.00195313), so the digits are computed here.
     /// </summary>
-    public static double ToFixed8(double value) =>
-        double.Parse(value.ToString("F8", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public static double ToFixed8(double value)
+    {
+        if (!double.IsFinite(value) || Math.Abs(value) >= 1e21)
+        {
+            // toFixed falls back to ordinary number-to-text conversion here, which round-trips exactly.
+            return value;
+        }
+
+        // |value| = mantissa * 2^exponent exactly; scale by 10^8 and round half up on the exact fraction.
+        var bits = BitConverter.DoubleToInt64Bits(Math.Abs(value));
+        var exponent = (int)((bits >> 52) & 0x7FF);
+        var mantissa = bits & 0xF_FFFF_FFFF_FFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075;
+        var numerator = new BigInteger(mantissa) * BigInteger.Pow(10, 8);
+        BigInteger scaled;
+        if (exponent >= 0)
+        {
+            scaled = numerator << exponent;
+        }
+        else
+        {
+            var denominator = BigInteger.One << -exponent;
+            scaled = (2 * numerator + denominator) / (2 * denominator);
+        }
+
+        var text = scaled.ToString(CultureInfo.InvariantCulture).PadLeft(9, '0');
+        var sign = value < 0 ? "-" : "";
+        var formatted = $"{sign}{text[..^8]}.{text[^8..]}";
+        return double.Parse(formatted, CultureInfo.InvariantCulture);
+    }
 }

@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace MicroLearnBot.Learning.Tests.Scheduling.Reference;
 
 /// <summary>
-/// Installs ts-fsrs 5.4.2 with <c>npm ci</c> in <c>tests/fsrs-reference</c> once per test run and runs its replay
-/// script. Node.js 20 or later and npm must be on PATH; without them every test using this fixture fails.
+/// Installs ts-fsrs 5.4.2 with <c>npm ci</c> in <c>tests/fsrs-reference</c> once for the test class and runs its
+/// replay script. Node.js 20 or later (the engines field of ts-fsrs) and npm must be on PATH. Without them every
+/// test using this fixture fails with a message saying so.
 /// </summary>
 public sealed class ReferenceScriptFixture
 {

@@ -5,13 +5,13 @@ using MicroLearnBot.Learning.Scheduling;
 namespace MicroLearnBot.Learning.Tests.Scheduling.Reference;
 
 /// <summary>
-/// Generates replay input with a fixed seed: random options (retention 0.7 to 0.95, custom 21-, 19- and 17-number
-/// parameter sets, several step setups, short-term on and off) and review times that are on time, early, late,
-/// same-day, around midnight UTC, a year or more apart, or slightly before the previous review on the same date.
+/// Generates replay input with a fixed seed. Options vary: retention 0.7 to 0.95, custom 21-, 19- and 17-number
+/// parameter sets, several step setups, and short-term on and off. Reviews come on time, early, late, on the same
+/// day, around midnight UTC, a year or more apart, or slightly before the previous review on the same date.
 /// </summary>
 internal sealed class ReplaySequenceGenerator(int seed)
 {
-    // FSRS-4.5 defaults, perturbed to exercise the 17-number conversion.
+    // A 17-number FSRS-4.5 parameter set, perturbed per sequence to exercise the conversion to 21 weights.
     private static readonly double[] Fsrs45Weights =
     [
         0.4872, 1.4003, 3.7145, 13.8206, 5.1618, 1.2298, 0.8975, 0.031, 1.6474, 0.1367,
