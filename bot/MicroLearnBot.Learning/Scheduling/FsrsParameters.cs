@@ -16,8 +16,8 @@ public sealed class FsrsParameters
     private const double ShortTermWeightCeiling = 2;
 
     /// <summary>
-    /// FSRS-6 defaults shipped by ts-fsrs 5.4.2, py-fsrs 6.3.1 and fsrs-rs 6.6.1 (medians over about 10,000 Anki
-    /// collections). The superseded first FSRS-6 set ended in 0.1437, 0.2 and must not be used.
+    /// FSRS-6 defaults of ts-fsrs 5.4.2 (<c>default_w</c>). The superseded first FSRS-6 set ended in 0.1437, 0.2
+    /// and must not be used.
     /// </summary>
     public static IReadOnlyList<double> DefaultWeights { get; } =
     [
@@ -67,8 +67,8 @@ public sealed class FsrsParameters
         return new FsrsParameters(Clip(migrated, relearningStepCount, enableShortTerm));
     }
 
-    // FSRS-4.5 to FSRS-6 as in ts-fsrs 5.4.2 and fsrs-rs: the initial-difficulty formula changed from linear to
-    // exponential in the grade, so w4..w6 are refitted; same-day weights start at zero and decay is 0.5.
+    // Converts FSRS-4.5 weights as ts-fsrs 5.4.2 does. FSRS-6 initial difficulty is exponential in the grade where
+    // FSRS-4.5's was linear, so w4..w6 are refitted. The same-day weights w17..w19 start at zero, and the decay is 0.5.
     private static double[] ConvertFsrs45(double[] w)
     {
         w[4] = JsMath.ToFixed8(w[5] * 2 + w[4]);

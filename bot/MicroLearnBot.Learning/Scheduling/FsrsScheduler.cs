@@ -84,7 +84,7 @@ public sealed partial class FsrsScheduler
             : card.LastRating == rating && card.LastReview == at;
     }
 
-    // The card as ts-fsrs sees it during one answer: reps counted, last review moved to now.
+    // The card during one review, as ts-fsrs prepares it: reps already counted and last review moved to now.
     private readonly record struct PendingReview(FsrsCard Card, DateTimeOffset At, int ElapsedDays, double Retrievability)
     {
         public FsrsCard Counted => Card with { Reps = Card.Reps + 1, LastReview = At };

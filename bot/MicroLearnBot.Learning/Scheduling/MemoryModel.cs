@@ -9,7 +9,7 @@ internal sealed class MemoryModel
     private const double MinStability = 0.001;
     private const double MaxStability = 36500;
 
-    // ts-fsrs puts this floor on the initial stability; py-fsrs uses 0.001 instead.
+    // ts-fsrs 5.4.2 puts this floor on the initial stability.
     private const double MinInitialStability = 0.1;
 
     private readonly FsrsParameters _w;
@@ -103,8 +103,8 @@ internal sealed class MemoryModel
         return Math.Min(Math.Max(ceiling, MinStability), forgotten);
     }
 
-    // Same-day review: SInc = e^(w17·(G − 3 + w18)) · S^(−w19), floored at 1 for Hard, Good and Easy
-    // (ts-fsrs 5.3.0 and later include Hard in the floor).
+    // Same-day review: SInc = e^(w17·(G − 3 + w18)) · S^(−w19). ts-fsrs 5.4.2 floors it at 1 for Hard, Good and
+    // Easy, so only Again can lower stability on the same day.
     private double ShortTermStability(double s, int g)
     {
         var increase = Math.Pow(s, -_w[19]) * Math.Exp(_w[17] * (g - 3 + _w[18]));

@@ -9,7 +9,7 @@ public sealed class FsrsSchedulerTests
     [Fact]
     public void Review_AnsweredOnDue_MatchesUpstreamIntervals()
     {
-        // The regression sequence shared by ts-fsrs and py-fsrs: Good x6, Again x2, Good x5, each on its due time.
+        // The regression sequence of the py-fsrs test suite: Good x6, Again x2, Good x5, each on its due time.
         Rating[] ratings =
         [
             Rating.Good, Rating.Good, Rating.Good, Rating.Good, Rating.Good, Rating.Good,

@@ -8,6 +8,8 @@ namespace MicroLearnBot.Learning.Scheduling.Replay;
 /// Reads replay input: a JSON array of sequences with the fields <c>params</c>, <c>desired_retention</c>,
 /// <c>enable_short_term</c>, <c>maximum_interval</c>, <c>learning_steps</c>, <c>relearning_steps</c>,
 /// <c>time_zone</c> and the required <c>reviews</c>. Absent or null fields take the ts-fsrs 5.4.2 defaults.
+/// Where ts-fsrs silently falls back to a default (a retention or maximum interval of 0, a parameter list of
+/// another length than 17, 19 or 21), this reader rejects the value instead.
 /// </summary>
 public static partial class ReplayInputReader
 {
