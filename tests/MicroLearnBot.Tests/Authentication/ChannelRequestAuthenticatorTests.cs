@@ -89,7 +89,7 @@ public sealed class ChannelRequestAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LoopbackWithoutHeader_IsRejectedWhenAppIdSet()
+    public async Task LoopbackRequestWithoutToken_IsRejected()
     {
         var result = await _authenticator.AuthenticateAsync(null, IPAddress.Loopback, Teams, ChannelTokens.ServiceUrl, CancellationToken.None);
 
@@ -172,7 +172,7 @@ public sealed class ChannelRequestAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TokenExpiresWhileCached_IsRejectedAfterClockAdvances()
+    public async Task ReusedToken_ExpiresWithClock()
     {
         var token = ChannelTokens.Create(_key, Now);
         var first = await AuthenticateAsync("Bearer " + token);
@@ -230,7 +230,7 @@ public sealed class ChannelRequestAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownKeyRefresh_IsRateLimitedToOncePerFiveMinutes()
+    public async Task UnknownKeyRefresh_IsRateLimited()
     {
         await AuthenticateAsync("Bearer " + ChannelTokens.Create(new TestSigningKey("key-unknown-1", Teams), Now));
         var rotated = new TestSigningKey("key-2", Teams);
@@ -374,7 +374,7 @@ public sealed class ChannelRequestAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SignatureByOtherKeyWithSameKeyId_IsRejected()
+    public async Task ForgedSignature_IsRejected()
     {
         var impostor = new TestSigningKey(_key.KeyId, Teams);
 
@@ -384,7 +384,7 @@ public sealed class ChannelRequestAuthenticatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rejection_IsLoggedWithIdsButNeverTheToken()
+    public async Task Rejection_LogsIdsWithoutToken()
     {
         var token = ChannelTokens.Create(_key, Now, new ChannelTokenSpec { Audience = "some-other-bot" });
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace MicroLearnBot.Tests.Authentication;
 
 /// <summary>
-/// Kestrel on 127.0.0.1 with a random port, answering every request with one handler.
+/// Kestrel on 127.0.0.1 with a random port, passing every request to one handler.
 /// With a certificate it serves https, which MSAL requires of authorities.
 /// </summary>
 internal sealed class LoopbackServer : IAsyncDisposable

@@ -38,7 +38,7 @@ public sealed class BotFrameworkAuthenticationOptions
     public string? MicrosoftAppTenantId { get; set; }
 
     /// <summary>
-    /// Path to a PKCS#12 (.pfx) file that holds the app registration's certificate and private
+    /// Path to a PKCS#12 (.pfx) file that contains the app registration's certificate and private
     /// key, used in place of <see cref="MicrosoftAppPassword"/>.
     /// </summary>
     public string? MicrosoftAppCertificatePath { get; set; }

@@ -16,8 +16,8 @@ internal sealed class BotFrameworkAuthenticationOptionsDefaults : IPostConfigure
         options.MicrosoftAppCertificateThumbprint = TrimToNull(options.MicrosoftAppCertificateThumbprint);
         options.ChannelService = TrimToNull(options.ChannelService);
 
-        // An unparsable type stays MultiTenant here. The validator reports it, so no consumer
-        // ever sees these options.
+        // An unparsable type stays MultiTenant here. The validator reports it, so resolving
+        // the options fails before any consumer reads them.
         if (TryParseAppType(options.MicrosoftAppType, out var appType))
         {
             options.AppType = appType;
@@ -67,7 +67,7 @@ internal sealed class BotFrameworkAuthenticationOptionsDefaults : IPostConfigure
         }
     }
 
-    // Like the SDK, a MultiTenant bot always asks the botframework.com tenant, even when a tenant
+    // Like the SDK, a MultiTenant bot always requests tokens from the botframework.com tenant, even when a tenant
     // id is set. The other types have no default without a tenant id, and the validator reports that.
     private static string? DefaultLoginUrl(BotAppType appType, string? tenantId, bool government)
     {

@@ -33,7 +33,7 @@ public static class BotFrameworkAuthenticationServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
 
-        // The channel waits about 15 seconds for the bot's answer, so a key fetch must give up well before that.
+        // The channel waits about 15 seconds for the bot's response, so a key fetch must give up well before that.
         services.AddHttpClient(ChannelSigningKeyCache.HttpClientName, client =>
         {
             client.Timeout = TimeSpan.FromSeconds(10);

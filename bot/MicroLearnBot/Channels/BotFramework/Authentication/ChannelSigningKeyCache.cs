@@ -15,7 +15,7 @@ namespace MicroLearnBot.Channels.BotFramework.Authentication;
 /// at most every 5 minutes, and a failed refresh keeps the previous keys.
 /// <para>
 /// <c>ConfigurationManager</c> itself is not used because IdentityModel 8 refreshes in the
-/// background once it holds a configuration. A retry right after <c>RequestRefresh</c> would
+/// background once it has a configuration. A retry right after <c>RequestRefresh</c> would
 /// still see the old keys and reject the first request signed with a rotated key. This cache
 /// fetches while the caller waits and reads its clock from <see cref="TimeProvider"/>.
 /// </para>

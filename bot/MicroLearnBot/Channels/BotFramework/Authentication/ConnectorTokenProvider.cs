@@ -67,8 +67,8 @@ internal sealed class ConnectorTokenProvider : IConnectorTokenProvider
             .WithAuthority(value.ToChannelFromBotLoginUrl!)
             .WithHttpClientFactory(msalHttpClientFactory);
 
-        // Instance discovery asks login.microsoftonline.com about the authority's host. A loopback
-        // authority is a local test server that the discovery service cannot know.
+        // Instance discovery sends the authority's host to login.microsoftonline.com for validation.
+        // A loopback authority is a local test server that the discovery service cannot validate.
         if (Loopback.IsLoopback(new Uri(value.ToChannelFromBotLoginUrl!)))
         {
             builder = builder.WithInstanceDiscovery(false);

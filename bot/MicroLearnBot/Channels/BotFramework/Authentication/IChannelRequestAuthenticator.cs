@@ -16,8 +16,8 @@ public interface IChannelRequestAuthenticator
     /// <param name="serviceUrl">The activity's <c>serviceUrl</c>, which must equal the token's <c>serviceurl</c> claim.</param>
     /// <param name="cancellationToken">Cancels waiting for the signing keys.</param>
     /// <returns>
-    /// A result whose <see cref="ChannelAuthenticationResult.Failure"/> says why the request was
-    /// rejected. Answer failures with 401, except <see cref="ChannelAuthenticationFailure.SigningKeysUnavailable"/>,
+    /// A result whose <see cref="ChannelAuthenticationResult.Failure"/> gives the reason the request
+    /// was rejected. Answer failures with 401, except <see cref="ChannelAuthenticationFailure.SigningKeysUnavailable"/>,
     /// which is a fault on the bot's side.
     /// </returns>
     Task<ChannelAuthenticationResult> AuthenticateAsync(
