@@ -95,7 +95,7 @@ public sealed class BotFrameworkAuthenticationOptions
     /// the Teams hosts of the public cloud, GCC, GCC High and DoD.
     /// </summary>
     [ConfigurationKeyName("BotFramework:TrustedServiceHosts")]
-    public string[]? TrustedServiceHosts { get; set; }
+    public string[] TrustedServiceHosts { get; set; } = [];
 
     /// <summary>
     /// Parsed <see cref="MicrosoftAppType"/>, set after binding.

@@ -34,7 +34,7 @@ internal sealed class BotFrameworkAuthenticationOptionsDefaults : IPostConfigure
         options.ToChannelFromBotLoginUrl = TrimToNull(options.ToChannelFromBotLoginUrl)
             ?? DefaultLoginUrl(options.AppType, options.MicrosoftAppTenantId, government);
 
-        if (options.TrustedServiceHosts is null || options.TrustedServiceHosts.Length == 0)
+        if (options.TrustedServiceHosts.Length == 0)
         {
             options.TrustedServiceHosts = [.. BotFrameworkEndpoints.DefaultTrustedServiceHosts];
         }

@@ -145,7 +145,7 @@ internal sealed class BotFrameworkAuthenticationOptionsValidator : IValidateOpti
 
     private static void ValidateTrustedServiceHosts(BotFrameworkAuthenticationOptions options, List<string> failures)
     {
-        foreach (var host in options.TrustedServiceHosts ?? [])
+        foreach (var host in options.TrustedServiceHosts)
         {
             if (Uri.CheckHostName(host) != UriHostNameType.Dns)
             {

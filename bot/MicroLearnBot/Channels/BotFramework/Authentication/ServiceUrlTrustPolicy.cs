@@ -15,7 +15,7 @@ internal sealed class ServiceUrlTrustPolicy : IServiceUrlTrustPolicy
     {
         var value = options.Value;
         _isLocalMode = value.IsLocalMode;
-        _trustedHosts = new HashSet<string>(value.TrustedServiceHosts ?? [], StringComparer.OrdinalIgnoreCase);
+        _trustedHosts = new HashSet<string>(value.TrustedServiceHosts, StringComparer.OrdinalIgnoreCase);
     }
 
     public bool MayReceiveToken(Uri serviceUrl, bool cameFromAuthenticatedActivity)
