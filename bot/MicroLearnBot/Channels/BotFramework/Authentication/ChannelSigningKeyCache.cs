@@ -9,8 +9,9 @@ namespace MicroLearnBot.Channels.BotFramework.Authentication;
 /// Fetches and caches the channel's signing keys from the OpenID metadata's <c>jwks_uri</c>.
 /// </summary>
 /// <remarks>
-/// The keys are refreshed every 12 hours, within the 24 hours that the Bot Connector
-/// authentication spec requires, and once more when a token names an unknown key id. Like
+/// The first request after the keys turn 12 hours old fetches them again, well within the
+/// 24 hours that the Bot Connector authentication spec requires. A token that names an unknown
+/// key id also triggers a fetch. Like
 /// IdentityModel's <c>ConfigurationManager</c>, the first forced refresh always runs and later ones
 /// at most every 5 minutes, and a failed refresh keeps the previous keys.
 /// <para>
