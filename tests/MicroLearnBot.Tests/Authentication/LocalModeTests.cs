@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace MicroLearnBot.Tests.Authentication;
 
 /// <summary>
-/// Requests without an app id. The IP addresses are only values here, no traffic is sent.
+/// Requests without an app id. The IP addresses are only values here, so no traffic is sent.
 /// </summary>
 public sealed class LocalModeTests : IDisposable
 {

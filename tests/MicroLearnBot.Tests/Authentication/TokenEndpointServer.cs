@@ -30,7 +30,7 @@ internal sealed class TokenEndpointServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>The JSON body of a successful response, or the error body when a failure is queued.</summary>
+    /// <summary>JSON body of the queued failure responses, or <c>null</c> for a generic <c>temporarily_unavailable</c> error.</summary>
     public string? ErrorBody { get; set; }
 
     public static async Task<TokenEndpointServer> StartAsync(bool https = true)
@@ -40,7 +40,7 @@ internal sealed class TokenEndpointServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Answers the next requests with these status codes, in order, before succeeding again.</summary>
+    /// <summary>Responds to the next requests with these status codes, in order, and then succeeds again.</summary>
     public void QueueFailures(params int[] statusCodes)
     {
         foreach (var statusCode in statusCodes)
