@@ -34,6 +34,9 @@ public sealed class ChannelAuthenticationResult
     /// <summary>Reason for rejection, or <see cref="ChannelAuthenticationFailure.None"/>.</summary>
     public ChannelAuthenticationFailure Failure { get; }
 
+    /// <summary>Name of <see cref="Failure"/> for logs, or <c>null</c> when the request succeeded.</summary>
+    public string? FailureReason => Succeeded ? null : Failure.ToString();
+
     internal static ChannelAuthenticationResult Authenticated(ClaimsIdentity identity, string appId) =>
         new(ChannelAuthenticationFailure.None, isLocal: false, identity, appId);
 
