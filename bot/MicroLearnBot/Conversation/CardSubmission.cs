@@ -19,6 +19,14 @@ public static class SubmissionActions
     public const string CourseField = "course";
     public const string NuggetField = "nugget";
     public const string DeliveryField = "delivery";
+
+    /// <summary>Comma-separated ids of the questions a lesson card asked, so the answer is checked against them.</summary>
+    public const string AskedField = "asks";
+
+    public const string QuestionField = "question";
+
+    /// <summary>FSRS rating a confidence button submits: 2 Hard, 3 Good, 4 Easy.</summary>
+    public const string RatingField = "rating";
     public const string ReflectionInput = "reflection";
 
     /// <summary>Input id prefix of a check question; the rest of the id is the question id.</summary>

@@ -20,6 +20,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<AnswerHandler>();
         services.AddScoped<MyDataHandler>();
         services.AddScoped<ProgressHandler>();
+        services.AddScoped<RateHandler>();
         return services;
     }
 }

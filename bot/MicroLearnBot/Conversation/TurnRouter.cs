@@ -19,6 +19,7 @@ public sealed partial class TurnRouter(
     AnswerHandler answers,
     MyDataHandler myData,
     ProgressHandler progress,
+    RateHandler rate,
     ILogger<TurnRouter> logger)
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -53,6 +54,7 @@ public sealed partial class TurnRouter(
             Command.SetLanguage setLanguage => PreferencesHandler.SetLanguage(learner, setLanguage.Language),
             Command.Progress => await progress.HandleAsync(learner, cancellationToken),
             Command.Pause => PreferencesHandler.Pause(learner),
+            Command.SetBudget budget => PreferencesHandler.SetBudget(learner, budget.Minutes),
             Command.Resume => preferences.Resume(learner),
             Command.Invalid invalid => TurnResult.Message(language, UsageKey(invalid.Usage)),
             _ => TurnResult.Of(new HelpView(AfterUnknownCommand: true) { Language = language }),
@@ -64,6 +66,7 @@ public sealed partial class TurnRouter(
         {
             SubmissionActions.Answer => await answers.HandleAsync(learner, submission, cancellationToken),
             SubmissionActions.More => await more.HandleAsync(learner, cancellationToken),
+            SubmissionActions.Rate => await rate.HandleAsync(learner, submission, cancellationToken),
             SubmissionActions.Start when submission.Field(SubmissionActions.CourseField) is { } courseId => enroll.Handle(learner, courseId),
             _ => TurnResult.Of(new HelpView(AfterUnknownCommand: true) { Language = learner.Language() }),
         };
@@ -72,6 +75,7 @@ public sealed partial class TurnRouter(
     {
         CommandUsage.StartCourse => "usage.start",
         CommandUsage.SetTime => "usage.time",
+        CommandUsage.SetBudget => "usage.budget",
         _ => "usage.language",
     };
 

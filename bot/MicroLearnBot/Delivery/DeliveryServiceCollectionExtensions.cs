@@ -16,6 +16,8 @@ public static class DeliveryServiceCollectionExtensions
         var sweepCron = configuration[$"{DeliveryOptions.SectionName}:{nameof(DeliveryOptions.SweepCron)}"] ?? new DeliveryOptions().SweepCron;
 
         services.AddScoped<LessonComposer>();
+        services.AddScoped<ReviewTracker>();
+        services.AddScoped<SessionComposer>();
         services.AddScoped<DeliverySweep>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxSender>();

@@ -14,7 +14,7 @@ namespace MicroLearnBot.Delivery;
 /// </summary>
 public sealed partial class DeliverySweep(
     MicroLearnDbContext db,
-    LessonComposer composer,
+    SessionComposer sessions,
     IEnumerable<IChannelOutbound> outbounds,
     OutboxSignal signal,
     TimeProvider time,
@@ -42,9 +42,11 @@ public sealed partial class DeliverySweep(
             }
             catch (DbUpdateException exception)
             {
-                // Another node wrote this learner's session first; its unique key stopped ours.
+                // Another node wrote this learner's session first; its unique key stopped ours. The context is
+                // cleared, so the rest of this batch waits for the next sweep instead of saving stale entities.
                 LogSessionConflict(logger, exception, learner.Id);
                 db.ChangeTracker.Clear();
+                break;
             }
         }
 
@@ -66,20 +68,23 @@ public sealed partial class DeliverySweep(
         var wrote = false;
         if (learner.LastSessionLocalDate != sessionDate && outbound is not null)
         {
-            var outcome = await composer.ComposeNextAsync(learner, DeliveryTrigger.DailySession, cancellationToken);
-            if (outcome.Lesson is { } lesson)
+            var views = await sessions.ComposeDailyAsync(learner, cancellationToken);
+            for (var slot = 0; slot < views.Count; slot++)
             {
                 db.OutboxMessages.Add(new OutboxMessageEntity
                 {
                     Id = Guid.NewGuid(),
                     LearnerId = learner.Id,
-                    IdempotencyKey = $"{learner.Id:N}:{sessionDate:yyyy-MM-dd}:daily",
-                    Payload = outbound.CreatePayload(learner, lesson),
+                    IdempotencyKey = $"{learner.Id:N}:{sessionDate:yyyy-MM-dd}:daily:{slot + 1}",
+                    Payload = outbound.CreatePayload(learner, views[slot]),
                     CreatedUtc = now.UtcDateTime,
-                    NextAttemptUtc = now.UtcDateTime,
+
+                    // Ticks keep the cards of one session in order when the sender drains them.
+                    NextAttemptUtc = now.UtcDateTime.AddTicks(slot),
                 });
-                wrote = true;
             }
+
+            wrote = views.Count > 0;
 
             learner.LastSessionLocalDate = sessionDate;
         }

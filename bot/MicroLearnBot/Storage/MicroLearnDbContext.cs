@@ -17,6 +17,8 @@ public sealed class MicroLearnDbContext(DbContextOptions<MicroLearnDbContext> op
 
     public DbSet<OutboxMessageEntity> OutboxMessages => Set<OutboxMessageEntity>();
 
+    public DbSet<QuestionCardEntity> QuestionCards => Set<QuestionCardEntity>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every instant is UTC. SQLite keeps no kind, so reads are marked UTC again; PostgreSQL requires it.
@@ -60,6 +62,15 @@ public sealed class MicroLearnDbContext(DbContextOptions<MicroLearnDbContext> op
             answer.HasIndex(a => new { a.LearnerId, a.QuestionId, a.AnsweredUtc });
             answer.Property(a => a.Text).HasMaxLength(AnswerLimits.MaxReflectionLength);
             answer.HasOne<LearnerEntity>().WithMany().HasForeignKey(a => a.LearnerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<QuestionCardEntity>(card =>
+        {
+            card.ToTable("question_cards");
+            card.HasIndex(c => new { c.LearnerId, c.CourseId, c.QuestionId }).IsUnique();
+            card.HasIndex(c => new { c.LearnerId, c.DueUtc });
+            card.Property(c => c.QuestionId).HasMaxLength(200);
+            card.HasOne<LearnerEntity>().WithMany().HasForeignKey(c => c.LearnerId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<OutboxMessageEntity>(message =>

@@ -25,6 +25,9 @@ public abstract record Command
 
     public sealed record Pause : Command;
 
+    /// <summary>The daily time budget in minutes, 5 to 15.</summary>
+    public sealed record SetBudget(int Minutes) : Command;
+
     public sealed record Resume : Command;
 
     /// <summary>A known command word with a missing or invalid argument, for example <c>tid 25:00</c>.</summary>
@@ -40,4 +43,5 @@ public enum CommandUsage
     StartCourse,
     SetTime,
     SetLanguage,
+    SetBudget,
 }

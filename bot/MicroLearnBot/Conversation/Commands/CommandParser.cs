@@ -30,6 +30,7 @@ public static partial class CommandParser
             ("sprak" or "language", _) => ParseLanguage(rest),
             ("status" or "progress" or "framsteg", "") => new Command.Progress(),
             ("paus" or "pausa" or "pause", "") => new Command.Pause(),
+            ("minuter" or "minutes", _) => ParseBudget(rest),
             ("fortsatt" or "resume", "") => new Command.Resume(),
             _ => new Command.Unknown(),
         };
@@ -79,6 +80,11 @@ public static partial class CommandParser
             ? new Command.SetTime(new TimeOnly(hour, minute))
             : new Command.Invalid(CommandUsage.SetTime);
     }
+
+    private static Command ParseBudget(string argument) =>
+        int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is >= 5 and <= 15
+            ? new Command.SetBudget(minutes)
+            : new Command.Invalid(CommandUsage.SetBudget);
 
     private static Command ParseLanguage(string argument) => argument switch
     {

@@ -1,5 +1,7 @@
 using MicroLearnBot.Conversation.Views;
+using MicroLearnBot.Delivery;
 using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Learning.Scheduling;
 using MicroLearnBot.Storage;
 using MicroLearnBot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +13,7 @@ namespace MicroLearnBot.Conversation.Handlers;
 /// Stores a submitted lesson card (reflection and check answers) all at once or not at all, and replies with
 /// feedback. A second submission of the same card shows what was stored the first time.
 /// </summary>
-public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog catalog, TimeProvider time, ILogger<AnswerHandler> logger)
+public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog catalog, ReviewTracker reviews, TimeProvider time, ILogger<AnswerHandler> logger)
 {
     public async Task<TurnResult> HandleAsync(LearnerEntity learner, CardSubmission submission, CancellationToken cancellationToken)
     {
@@ -37,8 +39,10 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
             return TurnResult.Of(Feedback(learner, version, nugget, delivery, stored, wasAlreadyAnswered: true));
         }
 
+        var asked = AskedQuestions(submission, nugget);
+        var asksReflection = asked.Contains(nugget.Reflection.Id);
         var reflection = submission.Field(SubmissionActions.ReflectionInput)?.Trim() ?? "";
-        if (reflection.Length == 0)
+        if (asksReflection && reflection.Length == 0)
         {
             return TurnResult.Message(version.Language, "answer.empty");
         }
@@ -49,10 +53,15 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var reflectionAnswer = NewAnswer(learner, delivery, nugget.Reflection.Id, AnswerKind.Reflection, now);
-        reflectionAnswer.Text = reflection;
-        var answers = new List<AnswerEntity> { reflectionAnswer };
-        foreach (var check in nugget.Checks)
+        var answers = new List<AnswerEntity>();
+        if (asksReflection)
+        {
+            var reflectionAnswer = NewAnswer(learner, delivery, nugget.Reflection.Id, AnswerKind.Reflection, now);
+            reflectionAnswer.Text = reflection;
+            answers.Add(reflectionAnswer);
+        }
+
+        foreach (var check in nugget.Checks.Where(c => asked.Contains(c.Id)))
         {
             var selected = SelectedChoices(submission, check);
             if (selected.Count == 0)
@@ -64,6 +73,24 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
             checkAnswer.SelectedChoices = string.Join(',', selected);
             checkAnswer.IsCorrect = check.IsAnsweredCorrectly(selected);
             answers.Add(checkAnswer);
+        }
+
+        if (answers.Count == 0)
+        {
+            return TurnResult.Message(version.Language, "answer.nothing");
+        }
+
+        // A wrong answer is rated Again now; a right one waits for the learner's confidence tap.
+        foreach (var answer in answers)
+        {
+            if (answer.Kind == AnswerKind.Reflection)
+            {
+                await reviews.RecordReflectionAsync(learner, answer, cancellationToken);
+            }
+            else if (answer.IsCorrect == false)
+            {
+                await reviews.RecordCheckAsync(learner, answer, Rating.Again, cancellationToken);
+            }
         }
 
         db.Answers.AddRange(answers);
@@ -83,6 +110,18 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
             Kind = kind,
             AnsweredUtc = now,
         };
+
+    /// <summary>Returns the question ids the card asked; cards without the list asked the reflection and every check.</summary>
+    private static HashSet<string> AskedQuestions(CardSubmission submission, Nugget nugget)
+    {
+        var listed = submission.Field(SubmissionActions.AskedField);
+        if (string.IsNullOrWhiteSpace(listed))
+        {
+            return [nugget.Reflection.Id, .. nugget.Checks.Select(c => c.Id)];
+        }
+
+        return [.. listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
 
     /// <summary>Reads the selected choice ids; Teams sends a multi-select value as "a,b".</summary>
     private static List<string> SelectedChoices(CardSubmission submission, CheckQuestion check)
@@ -105,7 +144,10 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
             }
 
             var correctAnswers = check.Choices.Where(c => c.IsCorrect).Select(c => c.Text).ToList();
-            checks.Add(new CheckFeedback(check.Id, check.Prompt, answer.IsCorrect == true, correctAnswers, check.Explanation));
+            checks.Add(new CheckFeedback(check.Id, check.Prompt, answer.IsCorrect == true, correctAnswers, check.Explanation)
+            {
+                AwaitsConfidence = answer.IsCorrect == true && answer.Rating is null,
+            });
         }
 
         return new FeedbackView(nugget.Title, reflection, checks, wasAlreadyAnswered)

@@ -26,6 +26,12 @@ public sealed class PreferencesHandler(TimeProvider time)
         return TurnResult.Message(language, "language.set");
     }
 
+    public static TurnResult SetBudget(LearnerEntity learner, int minutes)
+    {
+        learner.DailyBudgetMinutes = minutes;
+        return TurnResult.Message(learner.Language(), "budget.set", minutes);
+    }
+
     public static TurnResult Pause(LearnerEntity learner)
     {
         if (learner.Status == LearnerStatus.Paused)

@@ -21,4 +21,8 @@ public sealed record CheckFeedback(
     [property: CourseContent] string Prompt,
     bool IsCorrect,
     [property: CourseContent] IReadOnlyList<string> CorrectAnswers,
-    [property: CourseContent] string Explanation);
+    [property: CourseContent] string Explanation)
+{
+    /// <summary>True shows the confidence buttons (guessed, fairly sure, certain) that set the FSRS rating.</summary>
+    public bool AwaitsConfidence { get; init; }
+}

@@ -23,6 +23,9 @@ public sealed record LessonView(
 
     /// <summary>True when the nugget comes back for review rather than for the first time.</summary>
     public bool IsReview { get; init; }
+
+    /// <summary>False leaves the reflection out, when only check questions are due for review.</summary>
+    public bool IncludesReflection { get; init; } = true;
 }
 
 public sealed record PreviousReflection([property: LearnerText] string Text, DateTime AnsweredLocal);

@@ -41,6 +41,9 @@ public sealed class LearnerEntity
 
     public bool IncludeWeekends { get; set; }
 
+    /// <summary>Minutes a daily session may take, 5 to 15; 10 unless the learner changed it.</summary>
+    public int DailyBudgetMinutes { get; set; } = 10;
+
     public DateTime? NextDeliveryUtc { get; set; }
 
     /// <summary>The local date of the last daily session written to the outbox; at most one per date.</summary>

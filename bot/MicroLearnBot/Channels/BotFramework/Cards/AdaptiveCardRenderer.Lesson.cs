@@ -29,21 +29,26 @@ public sealed partial class AdaptiveCardRenderer
         AddMedia(view, nugget, body, actions);
         AddLinks(view, nugget, body);
 
-        body.Add(new TextBlock(T(view, "lesson.reflection")) { Weight = "bolder", Separator = true, Spacing = "large" });
-        foreach (var previous in view.PreviousReflections.Take(1))
+        var asked = new List<string>();
+        if (view.IncludesReflection)
         {
-            body.Add(new TextBlock(T(view, "lesson.previous", new LocalDateTimeArgument(previous.AnsweredLocal))) { IsSubtle = true, Size = "small" });
-            body.Add(new RichTextBlock([new TextRun(previous.Text) { Italic = true }]) { Spacing = "none" });
-        }
+            asked.Add(nugget.Reflection.Id);
+            body.Add(new TextBlock(T(view, "lesson.reflection")) { Weight = "bolder", Separator = true, Spacing = "large" });
+            foreach (var previous in view.PreviousReflections.Take(1))
+            {
+                body.Add(new TextBlock(T(view, "lesson.previous", new LocalDateTimeArgument(previous.AnsweredLocal))) { IsSubtle = true, Size = "small" });
+                body.Add(new RichTextBlock([new TextRun(previous.Text) { Italic = true }]) { Spacing = "none" });
+            }
 
-        body.Add(new TextInput(SubmissionActions.ReflectionInput, nugget.Reflection.Prompt)
-        {
-            Placeholder = T(view, "lesson.reflection.placeholder"),
-            IsMultiline = true,
-            MaxLength = AnswerLimits.MaxReflectionLength,
-            IsRequired = true,
-            ErrorMessage = T(view, "lesson.reflection.required"),
-        });
+            body.Add(new TextInput(SubmissionActions.ReflectionInput, nugget.Reflection.Prompt)
+            {
+                Placeholder = T(view, "lesson.reflection.placeholder"),
+                IsMultiline = true,
+                MaxLength = AnswerLimits.MaxReflectionLength,
+                IsRequired = true,
+                ErrorMessage = T(view, "lesson.reflection.required"),
+            });
+        }
 
         var checks = view.CheckQuestionIds is null
             ? nugget.Checks
@@ -53,6 +58,7 @@ public sealed partial class AdaptiveCardRenderer
             body.Add(new TextBlock(T(view, "lesson.checks")) { Weight = "bolder", Spacing = "large" });
             foreach (var check in checks)
             {
+                asked.Add(check.Id);
                 body.Add(new ChoiceSetInput(
                     SubmissionActions.CheckInputPrefix + check.Id,
                     check.Prompt,
@@ -71,6 +77,7 @@ public sealed partial class AdaptiveCardRenderer
             [SubmissionActions.CourseField] = view.CourseId,
             [SubmissionActions.NuggetField] = nugget.Id,
             [SubmissionActions.DeliveryField] = view.DeliveryId.ToString("N"),
+            [SubmissionActions.AskedField] = string.Join(',', asked),
         };
         actions.Insert(0, new SubmitAction(T(view, "lesson.submit"), submitData) { Style = "positive" });
         return Card(view, body, actions);
@@ -113,6 +120,14 @@ public sealed partial class AdaptiveCardRenderer
 
     private static string EscapeLinkText(string text) => text.Replace("[", "(", StringComparison.Ordinal).Replace("]", ")", StringComparison.Ordinal);
 
+    /// <summary>How sure the learner was after a right answer, and the FSRS rating each level sets.</summary>
+    private static readonly (string Key, string Rating)[] ConfidenceLevels =
+    [
+        ("confidence.guessed", "2"),
+        ("confidence.fairlySure", "3"),
+        ("confidence.certain", "4"),
+    ];
+
     private AdaptiveCard RenderFeedback(FeedbackView view)
     {
         var body = new List<CardElement>
@@ -143,6 +158,17 @@ public sealed partial class AdaptiveCardRenderer
             if (!string.IsNullOrWhiteSpace(check.Explanation))
             {
                 items.Add(new TextBlock(check.Explanation) { IsSubtle = true });
+            }
+
+            if (check.AwaitsConfidence)
+            {
+                items.Add(new TextBlock(T(view, "feedback.confidence")) { Weight = "bolder", Spacing = "small" });
+                items.Add(new ActionSet([.. ConfidenceLevels.Select(level => (CardAction)Button(T(view, level.Key), SubmissionActions.Rate, new Dictionary<string, string>
+                {
+                    [SubmissionActions.DeliveryField] = view.DeliveryId.ToString("N"),
+                    [SubmissionActions.QuestionField] = check.QuestionId,
+                    [SubmissionActions.RatingField] = level.Rating,
+                }))]));
             }
 
             body.Add(new Container(items) { Style = check.IsCorrect ? "good" : "attention", Spacing = "medium" });

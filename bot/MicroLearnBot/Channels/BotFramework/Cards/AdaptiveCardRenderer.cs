@@ -17,6 +17,7 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         LessonView lesson => RenderLesson(lesson),
         FeedbackView feedback => RenderFeedback(feedback),
         MyDataView myData => RenderMyData(myData),
+        ProgressView progress => RenderProgress(progress),
         _ => throw new NotSupportedException($"No Adaptive Card layout for {view.GetType().Name}; add one to {nameof(AdaptiveCardRenderer)}."),
     };
 
@@ -30,7 +31,8 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         {
             Actions = actions ?? [],
             FallbackText = T(view, "card.fallback"),
-            Lang = view.Language == Language.English ? "en-GB" : "sv-SE",
+            // The schema and the JavaScript renderer take a two-letter ISO 639-1 code here, not a culture name.
+            Lang = view.Language,
         };
 
     private static TextBlock Title(string text) => new(text) { Size = "medium", Weight = "bolder", Style = "heading" };
@@ -116,6 +118,30 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         }
 
         return new Container(items) { Style = "emphasis", Spacing = "medium" };
+    }
+
+    private AdaptiveCard RenderProgress(ProgressView view)
+    {
+        string Date(DateTime? local) => local is { } value ? DateTimeText.Format(view.Language, value) : T(view, "progress.none");
+
+        var facts = new List<Fact>
+        {
+            new(T(view, "progress.streak"), view.Streak.ToString(TextCatalog.CultureFor(view.Language))),
+            new(T(view, "progress.lessons"), T(view, "progress.lessonsValue", view.LessonsDelivered, view.LessonCount)),
+            new(T(view, "progress.learned"), T(view, "progress.learnedValue", view.QuestionsLearned, view.QuestionCount)),
+            new(T(view, "progress.recall"), view.EstimatedRecall is { } recall ? T(view, "progress.percent", Math.Round(recall * 100)) : T(view, "progress.none")),
+            new(T(view, "progress.dueToday"), view.DueNow.ToString(TextCatalog.CultureFor(view.Language))),
+            new(T(view, "progress.nextReview"), Date(view.NextReviewLocal)),
+            new(T(view, "progress.next"), Date(view.NextDeliveryLocal)),
+        };
+
+        var body = new List<CardElement>
+        {
+            Title(T(view, "progress.title")),
+            new TextBlock(view.CourseTitle) { IsSubtle = true, Spacing = "none" },
+            new FactSet(facts),
+        };
+        return Card(view, body);
     }
 
     private AdaptiveCard RenderEnrollment(EnrollmentView view)
