@@ -165,7 +165,7 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
                 if (metadata is not null && language != metadata.Language)
                 {
                     courseProblems.Error(metadata.TranslationsMark,
-                        $"folder {language}/ holds a {ContentRules.LanguageName(language)} translation, but course.yaml has no `translations:` entry for '{language}'; add one with title, description and objectives");
+                        $"folder {language}/ is a translation into {ContentRules.LanguageName(language)}, but course.yaml has no `translations:` entry for '{language}'; add one with title, description and objectives");
                 }
                 else if (metadata is not null)
                 {

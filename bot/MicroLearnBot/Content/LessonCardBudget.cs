@@ -21,6 +21,8 @@ public static class LessonCardBudget
     private static readonly JsonSerializerOptions MeasureOptions = new()
     {
         // Characters such as å count once, as Teams counts them, instead of as six-character \u escapes.
+        // NOTE: characters outside the Basic Multilingual Plane (most emoji) are still escaped, so they
+        // count 12 instead of 2 and the measure errs high for them.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
