@@ -1,0 +1,97 @@
+using MicroLearnBot.Conversation;
+using MicroLearnBot.Learning.Delivery;
+using MicroLearnBot.Storage;
+using MicroLearnBot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MicroLearnBot.Delivery;
+
+/// <summary>
+/// Finds learners whose daily session is due, writes one outbox message per learner and local date, and plans
+/// the next session. The unique idempotency key makes a repeated sweep (restart, misfire, second node) harmless.
+/// </summary>
+public sealed partial class DeliverySweep(
+    MicroLearnDbContext db,
+    LessonComposer composer,
+    IEnumerable<IChannelOutbound> outbounds,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<DeliverySweep> logger)
+{
+    /// <summary>Runs one sweep and returns the number of sessions written to the outbox.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var nowUtc = now.UtcDateTime;
+        var due = await db.Learners
+            .Include(l => l.Enrollments)
+            .Where(l => l.Status == LearnerStatus.Active && l.NextDeliveryUtc != null && l.NextDeliveryUtc <= nowUtc)
+            .OrderBy(l => l.NextDeliveryUtc)
+            .Take(options.Value.SweepBatchSize)
+            .ToListAsync(cancellationToken);
+
+        var written = 0;
+        foreach (var learner in due)
+        {
+            try
+            {
+                written += await PlanSessionAsync(learner, now, cancellationToken) ? 1 : 0;
+            }
+            catch (DbUpdateException exception)
+            {
+                // Another node wrote this learner's session first; its unique key stopped ours.
+                LogSessionConflict(logger, exception, learner.Id);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        if (written > 0)
+        {
+            signal.Notify();
+        }
+
+        LogSweepFinished(logger, due.Count, written);
+        return written;
+    }
+
+    private async Task<bool> PlanSessionAsync(LearnerEntity learner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = learner.Zone();
+        var sessionDate = LocalTimeRules.LocalDate(now, zone);
+        var outbound = outbounds.FirstOrDefault(o => o.Serves(learner.Channel));
+
+        var wrote = false;
+        if (learner.LastSessionLocalDate != sessionDate && outbound is not null)
+        {
+            var outcome = await composer.ComposeNextAsync(learner, DeliveryTrigger.DailySession, cancellationToken);
+            if (outcome.Lesson is { } lesson)
+            {
+                db.OutboxMessages.Add(new OutboxMessageEntity
+                {
+                    Id = Guid.NewGuid(),
+                    LearnerId = learner.Id,
+                    IdempotencyKey = $"{learner.Id:N}:{sessionDate:yyyy-MM-dd}:daily",
+                    Payload = outbound.CreatePayload(learner, lesson),
+                    CreatedUtc = now.UtcDateTime,
+                    NextAttemptUtc = now.UtcDateTime,
+                });
+                wrote = true;
+            }
+
+            learner.LastSessionLocalDate = sessionDate;
+        }
+
+        learner.NextDeliveryUtc = DeliveryCalendar.NextDelivery(now, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate).UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return wrote;
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Delivery sweep found {DueCount} due learners and wrote {WrittenCount} sessions")]
+    private static partial void LogSweepFinished(ILogger logger, int dueCount, int writtenCount);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Session for learner {LearnerId} was already written by another sweep")]
+    private static partial void LogSessionConflict(ILogger logger, Exception exception, Guid learnerId);
+}
