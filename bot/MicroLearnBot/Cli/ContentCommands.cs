@@ -38,9 +38,10 @@ public static class ContentCommands
         RunAsync(args, output, error, cardRenderer: null, Directory.GetCurrentDirectory(), CancellationToken.None);
 
     /// <summary>
-    /// Runs a content command with the channel's card renderer, so the size check and the preview use the
-    /// cards learners receive; <paramref name="cardRenderer"/> null uses <see cref="BasicLessonCardRenderer"/>.
-    /// Relative paths in arguments and output are relative to <paramref name="workingDirectory"/>.
+    /// Runs a content command with <paramref name="cardRenderer"/> for the size check and the preview; null uses
+    /// the Bot Framework lesson card (<see cref="LessonCardPreviewRenderer"/>). Relative paths in arguments and
+    /// output are relative to <paramref name="workingDirectory"/>, or to the repository root above it when
+    /// the path exists only there.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
         ILessonCardPreviewRenderer? cardRenderer, string workingDirectory, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public static class ContentCommands
             ContentCommandLine.Validate validate =>
                 await ValidateAsync(loader, validate.Folder, ContentFolder.FindBaseFolder(validate.Folder, workingDirectory), output, cancellationToken).ConfigureAwait(false),
             ContentCommandLine.Preview preview =>
-                await PreviewAsync(loader, cardRenderer ?? new BasicLessonCardRenderer(), preview,
+                await PreviewAsync(loader, cardRenderer ?? LessonCardPreviewRenderer.ForPreview(), preview,
                     ContentFolder.FindBaseFolder(preview.ContentFolder, workingDirectory), output, error, cancellationToken).ConfigureAwait(false),
             _ => throw new InvalidOperationException($"Unhandled content command {command.GetType().Name}."),
         };

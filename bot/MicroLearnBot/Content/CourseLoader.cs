@@ -12,7 +12,7 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly ILessonCardPreviewRenderer _cardRenderer = cardRenderer ?? new BasicLessonCardRenderer();
+    private readonly ILessonCardPreviewRenderer _cardRenderer = cardRenderer ?? LessonCardPreviewRenderer.ForSizeCheck();
 
     /// <summary>
     /// Loads every course under <paramref name="path"/>: the content root (holding <c>courses/</c>),

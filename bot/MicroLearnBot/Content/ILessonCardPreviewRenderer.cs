@@ -5,8 +5,8 @@ namespace MicroLearnBot.Content;
 
 /// <summary>
 /// Renders the Adaptive Card a learner receives for one nugget, so the validator can check its size and
-/// version and the preview can show it. The Bot Framework channel supplies the real implementation;
-/// <see cref="BasicLessonCardRenderer"/> stands in where none is registered.
+/// version and the preview can show it. <see cref="LessonCardPreviewRenderer"/> implements it with the Bot
+/// Framework channel's card renderer; tests substitute their own.
 /// </summary>
 public interface ILessonCardPreviewRenderer
 {

@@ -34,14 +34,14 @@ internal static class MarkdownBodyInspector
             switch (node)
             {
                 case Table:
-                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show tables; write the rows as a bulleted list instead");
+                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show tables, so the bot leaves this one out; write the rows as a bulleted list instead");
                     break;
                 case HtmlBlock:
                 case HtmlInline:
-                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show raw HTML, so it appears as plain text; use Markdown such as **bold** or a list instead");
+                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show raw HTML, so the bot leaves it out; use Markdown such as **bold** or a list instead");
                     break;
                 case LinkInline { IsImage: true }:
-                    problems.Warning(mark, $"{nuggetDescription}: Teams cards do not show images in the body text; put the image under `media:` in the front matter instead");
+                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show images in the body text, so the bot leaves this one out; put the image under `media:` in the front matter instead");
                     break;
                 case LinkInline link:
                     CheckLinkUrl(link.Url, mark, nuggetDescription, problems);
@@ -50,10 +50,7 @@ internal static class MarkdownBodyInspector
                     CheckLinkUrl(autolink.Url, mark, nuggetDescription, problems);
                     break;
                 case CodeBlock:
-                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show code blocks (lines indented by four spaces or fenced by ```), so they appear as plain text; remove the indentation or fence");
-                    break;
-                case QuoteBlock:
-                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show block quotes (lines starting with >), so the > appears as text; write the quote as a normal paragraph");
+                    problems.Warning(mark, $"{nuggetDescription}: Teams cards cannot show code blocks (lines indented by four spaces or fenced by ```), so the lines appear as a plain paragraph; remove the indentation or fence");
                     break;
                 default:
                     break;

@@ -106,7 +106,7 @@ public sealed class CardBudgetTests : IDisposable
 
     private sealed class RecordingRenderer : ILessonCardPreviewRenderer
     {
-        private readonly BasicLessonCardRenderer _inner = new();
+        private readonly LessonCardPreviewRenderer _inner = LessonCardPreviewRenderer.ForPreview();
 
         public List<string> Rendered { get; } = [];
 

@@ -457,7 +457,7 @@ public sealed class CourseValidatorTests : IDisposable
         var result = await LoadAsync();
 
         AssertProblem(Assert.Single(result.Problems), FirstNuggetFile, 19, 1, ContentProblemSeverity.Warning,
-            "nugget 'forsta-steget': Teams cards cannot show tables; write the rows as a bulleted list instead");
+            "nugget 'forsta-steget': Teams cards cannot show tables, so the bot leaves this one out; write the rows as a bulleted list instead");
         Assert.NotNull(result.Course);
     }
 
@@ -470,7 +470,7 @@ public sealed class CourseValidatorTests : IDisposable
 
         Assert.Equal(2, result.Problems.Count);
         AssertProblem(result.Problems[0], FirstNuggetFile, 19, 10, ContentProblemSeverity.Warning,
-            "nugget 'forsta-steget': Teams cards cannot show raw HTML, so it appears as plain text; use Markdown such as **bold** or a list instead");
+            "nugget 'forsta-steget': Teams cards cannot show raw HTML, so the bot leaves it out; use Markdown such as **bold** or a list instead");
         Assert.Equal(19, result.Problems[1].Line);
         Assert.Equal(17, result.Problems[1].Column);
     }
@@ -483,7 +483,7 @@ public sealed class CourseValidatorTests : IDisposable
         var result = await LoadAsync();
 
         AssertProblem(Assert.Single(result.Problems), FirstNuggetFile, 19, 1, ContentProblemSeverity.Warning,
-            "nugget 'forsta-steget': Teams cards do not show images in the body text; put the image under `media:` in the front matter instead");
+            "nugget 'forsta-steget': Teams cards cannot show images in the body text, so the bot leaves this one out; put the image under `media:` in the front matter instead");
     }
 
     [Fact]
