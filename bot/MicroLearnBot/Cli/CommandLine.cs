@@ -10,12 +10,14 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && CommandWords.Contains(args[0], StringComparer.Ordinal);
 
-    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error) => args[0] switch
+    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error) => args switch
     {
-        _ => Task.FromResult(PrintUsage(error)),
+        ["schedule", "replay"] => Task.FromResult(ScheduleReplayCommand.Run(input, output, error)),
+        ["help" or "--help"] => Task.FromResult(PrintUsage(output, exitCode: 0)),
+        _ => Task.FromResult(PrintUsage(error, exitCode: 2)),
     };
 
-    private static int PrintUsage(TextWriter writer)
+    private static int PrintUsage(TextWriter writer, int exitCode)
     {
         writer.WriteLine("Usage: MicroLearnBot [command]");
         writer.WriteLine();
@@ -23,6 +25,6 @@ public static class CommandLine
         writer.WriteLine("  content validate [folder]              check course files; exit code 1 on errors");
         writer.WriteLine("  content preview <course-id> [--out dir] write rendered cards and an HTML preview");
         writer.WriteLine("  schedule replay                         read review sequences (JSON) on stdin, print card states");
-        return 2;
+        return exitCode;
     }
 }

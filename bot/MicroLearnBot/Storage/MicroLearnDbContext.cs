@@ -70,6 +70,12 @@ public sealed class MicroLearnDbContext(DbContextOptions<MicroLearnDbContext> op
             message.Property(m => m.IdempotencyKey).HasMaxLength(200);
             message.HasOne<LearnerEntity>().WithMany().HasForeignKey(m => m.LearnerId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        // Ids are Guids the application assigns, so an entity added through a navigation is inserted, not updated.
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            entityType.FindPrimaryKey()?.Properties.Single().ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(

@@ -18,6 +18,7 @@ public sealed record LessonView(
     public IReadOnlyList<PreviousReflection> PreviousReflections { get; init; } = [];
 
     /// <summary>Only these check questions are asked; null asks all the nugget's checks.</summary>
+    [Identifier]
     public IReadOnlyList<string>? CheckQuestionIds { get; init; }
 
     /// <summary>True when the nugget comes back for review rather than for the first time.</summary>

@@ -37,8 +37,8 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
         card.AddIfNotNull("fallbackText", FallbackText);
         card.AddIfNotNull("lang", Lang);
 
-        // Full width reads better for lessons in Teams; other hosts ignore the msteams property.
-        card["msteams"] = new JsonObject { ["width"] = "Full" };
+        // NOTE: Teams's "msteams": {"width": "Full"} would widen lessons, but the official 1.5 schema forbids
+        // unknown top-level properties, so cards stay schema-valid at the default width.
         return card;
     }
 }
