@@ -21,16 +21,11 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
     private readonly TimeProvider _timeProvider;
     private readonly CourseLoader _loader;
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
-    private readonly Lock _pendingLock = new();
-    private readonly HashSet<string> _pendingCourseIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _lastProblems = new(StringComparer.Ordinal);
 
     private Snapshot _snapshot = new(ImmutableSortedDictionary.Create<string, Course>(StringComparer.Ordinal));
-    private bool _fullReloadPending;
     private bool _folderMissingLogged;
-    private FileSystemWatcher? _watcher;
-    private ITimer? _debounceTimer;
-    private ITimer? _pollTimer;
+    private CourseFolderWatcher? _watcher;
 
     public FileCourseCatalog(IOptions<ContentOptions> options, ILogger<FileCourseCatalog> logger, TimeProvider timeProvider,
         IHostEnvironment? environment = null, ILessonCardPreviewRenderer? cardRenderer = null)
@@ -60,19 +55,21 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
         await ReloadAllAsync(cancellationToken).ConfigureAwait(false);
         if (_options.WatchForChanges)
         {
-            StartWatching();
+            _watcher ??= CourseFolderWatcher.Start(CoursesPath, _options, _timeProvider, _logger, ReloadChangedAsync);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        StopWatching();
+        _watcher?.Dispose();
+        _watcher = null;
         return Task.CompletedTask;
     }
 
     public void Dispose()
     {
-        StopWatching();
+        _watcher?.Dispose();
+        _watcher = null;
         _reloadLock.Dispose();
     }
 
@@ -188,117 +185,10 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
         }
     }
 
-    private void StartWatching()
+    /// <summary>Reloads the courses a file change touched; null means every course.</summary>
+    private async Task ReloadChangedAsync(IReadOnlyCollection<string>? courseIds)
     {
-        _debounceTimer = _timeProvider.CreateTimer(_ => _ = ProcessPendingAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        if (!_options.UsePolling)
-        {
-            try
-            {
-                _watcher = new FileSystemWatcher(CoursesPath)
-                {
-                    IncludeSubdirectories = true,
-                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-                };
-                _watcher.Changed += OnFileChanged;
-                _watcher.Created += OnFileChanged;
-                _watcher.Deleted += OnFileChanged;
-                _watcher.Renamed += OnFileRenamed;
-                _watcher.Error += OnWatcherError;
-                _watcher.EnableRaisingEvents = true;
-                _logger.WatchingContent(CoursesPath);
-                return;
-            }
-            catch (Exception exception) when (exception is ArgumentException or IOException or PlatformNotSupportedException)
-            {
-                // A missing folder raises ArgumentException; running out of inotify instances raises IOException.
-                _watcher?.Dispose();
-                _watcher = null;
-                _logger.WatcherUnavailable(exception, CoursesPath);
-            }
-        }
-
-        _pollTimer = _timeProvider.CreateTimer(_ => RequestFullReload(), null, _options.PollInterval, _options.PollInterval);
-        _logger.PollingContent(CoursesPath, _options.PollInterval);
-    }
-
-    private void StopWatching()
-    {
-        _watcher?.Dispose();
-        _watcher = null;
-        _pollTimer?.Dispose();
-        _pollTimer = null;
-        _debounceTimer?.Dispose();
-        _debounceTimer = null;
-    }
-
-    private void OnFileChanged(object sender, FileSystemEventArgs e) => RequestReload(e.FullPath);
-
-    private void OnFileRenamed(object sender, RenamedEventArgs e)
-    {
-        RequestReload(e.OldFullPath);
-        RequestReload(e.FullPath);
-    }
-
-    private void OnWatcherError(object sender, ErrorEventArgs e)
-    {
-        _logger.WatcherFailed(e.GetException(), CoursesPath);
-        RequestFullReload();
-    }
-
-    private void RequestReload(string changedPath)
-    {
-        var courseId = CourseIdOf(changedPath);
-        lock (_pendingLock)
-        {
-            if (courseId is null)
-            {
-                _fullReloadPending = true;
-            }
-            else
-            {
-                _pendingCourseIds.Add(courseId);
-            }
-
-            _debounceTimer?.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private void RequestFullReload()
-    {
-        lock (_pendingLock)
-        {
-            _fullReloadPending = true;
-            _debounceTimer?.Change(_options.ReloadDelay, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    /// <summary>Returns the course a changed path belongs to; null when the change concerns the whole folder.</summary>
-    private string? CourseIdOf(string changedPath)
-    {
-        if (ContentFolder.IsCourseFolder(CoursesPath))
-        {
-            return System.IO.Path.GetFileName(CoursesPath);
-        }
-
-        var relative = System.IO.Path.GetRelativePath(CoursesPath, changedPath);
-        var first = relative.Split(System.IO.Path.DirectorySeparatorChar, System.IO.Path.AltDirectorySeparatorChar)[0];
-        return first is "." or ".." || first.Length == 0 || first.StartsWith('.') ? null : first;
-    }
-
-    private async Task ProcessPendingAsync()
-    {
-        bool fullReload;
-        string[] courseIds;
-        lock (_pendingLock)
-        {
-            fullReload = _fullReloadPending;
-            courseIds = [.. _pendingCourseIds];
-            _fullReloadPending = false;
-            _pendingCourseIds.Clear();
-        }
-
-        if (fullReload)
+        if (courseIds is null)
         {
             await RunReloadAsync("*", ReloadAllAsync).ConfigureAwait(false);
             return;

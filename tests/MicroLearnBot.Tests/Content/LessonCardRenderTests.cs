@@ -72,8 +72,8 @@ public sealed class LessonCardRenderTests
     {
         var failures = new List<string>();
 
-        // The card-level "msteams" object (width "Full") is a Teams host extension that the generic 1.5 schema,
-        // with additionalProperties false, does not list; everything else must match the schema.
+        // The card-level "msteams" object (width "Full") is a Teams host extension. The generic 1.5 schema
+        // forbids properties it does not list, so only that one is removed before the check.
         var schemaView = (JsonObject)card.DeepClone();
         schemaView.Remove("msteams");
         using var document = JsonDocument.Parse(schemaView.ToJsonString());
