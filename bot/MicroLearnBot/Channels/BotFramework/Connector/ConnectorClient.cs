@@ -96,8 +96,10 @@ public sealed partial class ConnectorClient(
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
         }
 
-        var token = await tokens.GetTokenAsync(cancellationToken);
-        if (token is not null)
+        // The token is asked for only after the trust policy vouches for this exact URL, so a forged service URL
+        // never sees it.
+        if (trust.MayReceiveToken(serviceUri, target.ServiceUrlAuthenticated) &&
+            await tokens.GetTokenAsync(cancellationToken) is { } token)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
