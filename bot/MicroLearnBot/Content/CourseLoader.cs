@@ -4,9 +4,9 @@ using MicroLearnBot.Learning.Courses;
 namespace MicroLearnBot.Content;
 
 /// <summary>
-/// Reads course folders into the course model and validates them. Bad input never throws: every
+/// Reads course folders into the course model and validates them. Bad content never throws: every
 /// unreadable, malformed or inconsistent file becomes a <see cref="ContentProblem"/>, and a course with
-/// any error comes back without a model.
+/// any error comes back without a model. A folder deleted while it is being listed raises <see cref="IOException"/>.
 /// </summary>
 public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null)
 {

@@ -208,7 +208,7 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            // A folder that vanishes between listing and reading surfaces here; the next change event retries.
+            // A folder deleted while it is being read surfaces here, and its delete event causes another reload.
             _logger.ReloadFailed(exception, courseId);
         }
         catch (ObjectDisposedException)
