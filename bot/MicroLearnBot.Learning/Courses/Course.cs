@@ -27,6 +27,12 @@ public sealed record Course
     public DeliveryCadence DefaultCadence { get; init; } = DeliveryCadence.Weekdays;
 
     /// <summary>
+    /// True keeps FSRS's same-day learning steps (1 and 10 minutes). Off by default: in a chat a missed question
+    /// comes back on a later day.
+    /// </summary>
+    public bool SameDayLearningSteps { get; init; }
+
+    /// <summary>
     /// Returns the version in <paramref name="language"/> when the course has one, else the original.
     /// </summary>
     public CourseVersion VersionFor(string language) =>

@@ -1,0 +1,236 @@
+using MicroLearnBot.Conversation;
+using MicroLearnBot.Conversation.Texts;
+using MicroLearnBot.Conversation.Views;
+using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Storage;
+
+namespace MicroLearnBot.Channels.BotFramework.Cards;
+
+public sealed partial class AdaptiveCardRenderer
+{
+    private AdaptiveCard RenderLesson(LessonView view)
+    {
+        var nugget = view.Nugget;
+        var body = new List<CardElement>
+        {
+            new TextBlock(view.IsReview
+                ? T(view, "lesson.reviewHeader", view.CourseTitle)
+                : T(view, "lesson.header", view.CourseTitle, view.Position, view.NuggetCount)) { IsSubtle = true, Size = "small" },
+            Title(nugget.Title),
+            new TextBlock(T(view, "lesson.minutes", nugget.EstimatedMinutes)) { IsSubtle = true, Spacing = "none", Size = "small" },
+        };
+
+        if (!view.IsReview)
+        {
+            body.AddRange(MarkdownCardText.ToElements(nugget.Body));
+        }
+
+        var actions = new List<CardAction>();
+        AddMedia(view, nugget, body, actions);
+        AddLinks(view, nugget, body);
+
+        var asked = new List<string>();
+        if (view.IncludesReflection)
+        {
+            asked.Add(nugget.Reflection.Id);
+            body.Add(new TextBlock(T(view, "lesson.reflection")) { Weight = "bolder", Separator = true, Spacing = "large" });
+            foreach (var previous in view.PreviousReflections.Take(1))
+            {
+                body.Add(new TextBlock(T(view, "lesson.previous", new LocalDateTimeArgument(previous.AnsweredLocal))) { IsSubtle = true, Size = "small" });
+                body.Add(new RichTextBlock([new TextRun(previous.Text) { Italic = true }]) { Spacing = "none" });
+            }
+
+            body.Add(new TextInput(SubmissionActions.ReflectionInput, nugget.Reflection.Prompt)
+            {
+                Placeholder = T(view, "lesson.reflection.placeholder"),
+                IsMultiline = true,
+                MaxLength = AnswerLimits.MaxReflectionLength,
+                IsRequired = true,
+                ErrorMessage = T(view, "lesson.reflection.required"),
+            });
+        }
+
+        var checks = view.CheckQuestionIds is null
+            ? nugget.Checks
+            : nugget.Checks.Where(check => view.CheckQuestionIds.Contains(check.Id)).ToList();
+        if (checks.Count > 0)
+        {
+            body.Add(new TextBlock(T(view, "lesson.checks")) { Weight = "bolder", Spacing = "large" });
+            foreach (var check in checks)
+            {
+                asked.Add(check.Id);
+                body.Add(new ChoiceSetInput(
+                    SubmissionActions.CheckInputPrefix + check.Id,
+                    check.Prompt,
+                    [.. check.Choices.Select(choice => new InputChoice(choice.Text, choice.Id))])
+                {
+                    IsMultiSelect = check.Kind == CheckKind.MultipleChoice,
+                    IsRequired = true,
+                    ErrorMessage = T(view, "lesson.check.required"),
+                });
+            }
+        }
+
+        var submitData = new Dictionary<string, string>
+        {
+            ["action"] = SubmissionActions.Answer,
+            [SubmissionActions.CourseField] = view.CourseId,
+            [SubmissionActions.NuggetField] = nugget.Id,
+            [SubmissionActions.DeliveryField] = view.DeliveryId.ToString("N"),
+            [SubmissionActions.AskedField] = string.Join(',', asked),
+        };
+        actions.Insert(0, new SubmitAction(T(view, "lesson.submit"), submitData) { Style = "positive" });
+        return Card(view, body, actions);
+    }
+
+    private void AddMedia(LessonView view, Nugget nugget, List<CardElement> body, List<CardAction> actions)
+    {
+        if (nugget.Media is not { } media)
+        {
+            return;
+        }
+
+        if (media.Kind == MediaKind.Image)
+        {
+            body.Add(new Image(media.Url, media.TextAlternative ?? media.Title) { Size = "stretch" });
+            return;
+        }
+
+        var label = media.Kind == MediaKind.Video ? "lesson.media.video" : "lesson.media.audio";
+        body.Add(new TextBlock($"**{media.Title}**") { Spacing = "medium" });
+        if (!string.IsNullOrWhiteSpace(media.TextAlternative))
+        {
+            body.Add(new TextBlock(T(view, "lesson.media.alternative", media.TextAlternative)) { IsSubtle = true, Size = "small" });
+        }
+
+        actions.Add(new OpenUrlAction(T(view, label), media.Url));
+    }
+
+    private void AddLinks(LessonView view, Nugget nugget, List<CardElement> body)
+    {
+        if (nugget.Links.Count == 0)
+        {
+            return;
+        }
+
+        var lines = nugget.Links.Select(link => $"- [{EscapeLinkText(link.Title)}]({link.Url.AbsoluteUri})");
+        body.Add(new TextBlock(T(view, "lesson.links")) { Weight = "bolder", Spacing = "medium" });
+        body.Add(new TextBlock(string.Join("\r", lines)) { Spacing = "small" });
+    }
+
+    private static string EscapeLinkText(string text) => text.Replace("[", "(", StringComparison.Ordinal).Replace("]", ")", StringComparison.Ordinal);
+
+    /// <summary>How sure the learner was after a right answer, and the FSRS rating each level sets.</summary>
+    private static readonly (string Key, string Rating)[] ConfidenceLevels =
+    [
+        ("confidence.guessed", "2"),
+        ("confidence.fairlySure", "3"),
+        ("confidence.certain", "4"),
+    ];
+
+    private AdaptiveCard RenderFeedback(FeedbackView view)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(T(view, view.WasAlreadyAnswered ? "feedback.already" : "feedback.saved")) { Weight = "bolder" },
+            new TextBlock(view.NuggetTitle) { IsSubtle = true, Spacing = "none" },
+        };
+
+        if (view.ReflectionText is not null)
+        {
+            body.Add(new TextBlock(T(view, "feedback.reflection")) { Spacing = "medium", Size = "small", IsSubtle = true });
+            body.Add(new RichTextBlock([new TextRun(view.ReflectionText)]) { Spacing = "none" });
+        }
+
+        foreach (var check in view.Checks)
+        {
+            var items = new List<CardElement>
+            {
+                new TextBlock(check.Prompt) { Weight = "bolder" },
+                new TextBlock(T(view, check.IsCorrect ? "feedback.correct" : "feedback.wrong")) { Color = check.IsCorrect ? "good" : "attention" },
+            };
+
+            if (!check.IsCorrect && check.CorrectAnswers.Count > 0)
+            {
+                items.Add(new TextBlock(T(view, "feedback.rightAnswer", string.Join(", ", check.CorrectAnswers))));
+            }
+
+            if (!string.IsNullOrWhiteSpace(check.Explanation))
+            {
+                items.Add(new TextBlock(check.Explanation) { IsSubtle = true });
+            }
+
+            if (check.AwaitsConfidence)
+            {
+                items.Add(new TextBlock(T(view, "feedback.confidence")) { Weight = "bolder", Spacing = "small" });
+                items.Add(new ActionSet([.. ConfidenceLevels.Select(level => (CardAction)Button(T(view, level.Key), SubmissionActions.Rate, new Dictionary<string, string>
+                {
+                    [SubmissionActions.DeliveryField] = view.DeliveryId.ToString("N"),
+                    [SubmissionActions.QuestionField] = check.QuestionId,
+                    [SubmissionActions.RatingField] = level.Rating,
+                }))]));
+            }
+
+            body.Add(new Container(items) { Style = check.IsCorrect ? "good" : "attention", Spacing = "medium" });
+        }
+
+        if (view.NextDeliveryLocal is { } next)
+        {
+            body.Add(new TextBlock(T(view, "feedback.next", new LocalDateTimeArgument(next))) { Spacing = "medium", IsSubtle = true });
+        }
+
+        var more = Button(T(view, "feedback.more"), SubmissionActions.More);
+        return Card(view, body, [more]);
+    }
+
+    private AdaptiveCard RenderMyData(MyDataView view)
+    {
+        var facts = new List<Fact>
+        {
+            new(T(view, "mydata.name"), view.UserName ?? "–"),
+            new(T(view, "mydata.language"), T(view, view.LearnerLanguage == Language.English ? "language.en" : "language.sv")),
+            new(T(view, "mydata.time"), T(view, "time.of", new LocalTimeArgument(view.DeliveryTime))),
+            new(T(view, "mydata.timeZone"), view.TimeZone),
+            new(T(view, "mydata.status"), T(view, view.IsPaused ? "mydata.paused" : "mydata.active")),
+            new(T(view, "mydata.next"), view.NextDeliveryLocal is { } next ? DateTimeText.Format(view.Language, next) : T(view, "mydata.none")),
+        };
+
+        var body = new List<CardElement> { Title(T(view, "mydata.title")), new FactSet(facts) };
+
+        if (view.Enrollments.Count > 0)
+        {
+            body.Add(new TextBlock(T(view, "mydata.courses")) { Weight = "bolder", Spacing = "medium" });
+            foreach (var enrollment in view.Enrollments)
+            {
+                body.Add(new TextBlock(T(view, "mydata.course", enrollment.CourseTitle, new LocalDateTimeArgument(enrollment.StartedLocal), enrollment.DeliveredCount, enrollment.NuggetCount)) { Spacing = "small" });
+            }
+        }
+
+        body.Add(new TextBlock(T(view, "mydata.answers")) { Weight = "bolder", Spacing = "medium" });
+        if (view.Answers.Count == 0)
+        {
+            body.Add(new TextBlock(T(view, "mydata.noAnswers")));
+        }
+
+        foreach (var answer in view.Answers)
+        {
+            var meta = T(view, "mydata.answerMeta", answer.CourseTitle, new LocalDateTimeArgument(answer.AnsweredLocal));
+            var items = new List<CardElement>
+            {
+                new TextBlock(meta) { IsSubtle = true, Size = "small" },
+                new TextBlock(answer.QuestionPrompt) { Weight = "bolder", Spacing = "none" },
+            };
+
+            var runs = new List<TextRun> { new(answer.Answer) };
+            if (answer.IsCorrect is { } isCorrect)
+            {
+                runs.Add(new TextRun($" ({T(view, isCorrect ? "mydata.correct" : "mydata.wrong")})") { IsSubtle = true });
+            }
+
+            items.Add(new RichTextBlock(runs) { Spacing = "none" });
+            body.Add(new Container(items) { Spacing = "small" });
+        }
+
+        return Card(view, body);
+    }
+}

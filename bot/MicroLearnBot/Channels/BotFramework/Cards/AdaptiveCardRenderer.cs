@@ -1,0 +1,158 @@
+using MicroLearnBot.Conversation;
+using MicroLearnBot.Conversation.Texts;
+using MicroLearnBot.Conversation.Views;
+
+namespace MicroLearnBot.Channels.BotFramework.Cards;
+
+/// <summary>Renders channel-neutral reply views as Adaptive Cards 1.5, every word in the view's language.</summary>
+public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
+{
+    public AdaptiveCard Render(ReplyView view) => view switch
+    {
+        MessageView message => RenderMessage(message),
+        HelpView help => RenderHelp(help),
+        WelcomeView welcome => RenderWelcome(welcome),
+        CatalogView catalog => RenderCatalog(catalog),
+        EnrollmentView enrollment => RenderEnrollment(enrollment),
+        LessonView lesson => RenderLesson(lesson),
+        FeedbackView feedback => RenderFeedback(feedback),
+        MyDataView myData => RenderMyData(myData),
+        ProgressView progress => RenderProgress(progress),
+        _ => throw new NotSupportedException($"No Adaptive Card layout for {view.GetType().Name}; add one to {nameof(AdaptiveCardRenderer)}."),
+    };
+
+    private string T(ReplyView view, string key, params object[] arguments) =>
+        texts.Format(view.Language, LocalizedText.Of(key, arguments));
+
+    private string T(ReplyView view, LocalizedText text) => texts.Format(view.Language, text);
+
+    private AdaptiveCard Card(ReplyView view, IReadOnlyList<CardElement> body, IReadOnlyList<CardAction>? actions = null) =>
+        new(body)
+        {
+            Actions = actions ?? [],
+            FallbackText = T(view, "card.fallback"),
+            // The schema and the JavaScript renderer take a two-letter ISO 639-1 code here, not a culture name.
+            Lang = view.Language,
+        };
+
+    private static TextBlock Title(string text) => new(text) { Size = "medium", Weight = "bolder", Style = "heading" };
+
+    private static SubmitAction Button(string title, string action, IReadOnlyDictionary<string, string>? data = null)
+    {
+        var payload = new Dictionary<string, string>(data ?? new Dictionary<string, string>()) { ["action"] = action };
+        return new SubmitAction(title, payload) { IncludesInputs = false };
+    }
+
+    private AdaptiveCard RenderMessage(MessageView view)
+    {
+        var body = view.Paragraphs.Select(paragraph => (CardElement)new TextBlock(T(view, paragraph))).ToList();
+        var actions = view.Buttons.Select(button => (CardAction)Button(T(view, button.Title), button.Action, button.Data)).ToList();
+        return Card(view, body, actions);
+    }
+
+    private AdaptiveCard RenderHelp(HelpView view)
+    {
+        var body = new List<CardElement>();
+        body.Add(Title(T(view, view.AfterUnknownCommand ? "help.unknown" : "help.title")));
+        body.Add(new TextBlock(T(view, "help.commands")));
+        return Card(view, body);
+    }
+
+    private AdaptiveCard RenderWelcome(WelcomeView view)
+    {
+        var body = new List<CardElement>
+        {
+            Title(T(view, "welcome.title")),
+            new TextBlock(T(view, "welcome.intro")),
+            new TextBlock(T(view, "welcome.time", new LocalTimeArgument(view.DeliveryTime))),
+        };
+
+        if (view.Courses.Count == 0)
+        {
+            body.Add(new TextBlock(T(view, "catalog.empty")));
+        }
+        else
+        {
+            body.Add(new TextBlock(T(view, "welcome.pick")) { Weight = "bolder", Spacing = "medium" });
+            body.AddRange(view.Courses.Select(course => CourseContainer(view, course)));
+        }
+
+        body.Add(new TextBlock(T(view, "welcome.help")) { IsSubtle = true, Spacing = "medium" });
+        return Card(view, body);
+    }
+
+    private AdaptiveCard RenderCatalog(CatalogView view)
+    {
+        var body = new List<CardElement> { Title(T(view, "catalog.title")) };
+        if (view.Courses.Count == 0)
+        {
+            body.Add(new TextBlock(T(view, "catalog.empty")));
+        }
+
+        body.AddRange(view.Courses.Select(course => CourseContainer(view, course)));
+        return Card(view, body);
+    }
+
+    private Container CourseContainer(ReplyView view, CourseSummary course)
+    {
+        var items = new List<CardElement>
+        {
+            new TextBlock(course.Title) { Weight = "bolder" },
+            new TextBlock(course.Description),
+            new TextBlock(T(view, "catalog.meta", course.NuggetCount, course.EstimatedMinutes)) { IsSubtle = true, Spacing = "small" },
+        };
+
+        if (course.ContentLanguage != view.Language)
+        {
+            items.Add(new TextBlock(T(view, course.ContentLanguage == Language.English ? "catalog.inEnglish" : "catalog.inSwedish")) { IsSubtle = true, Spacing = "none" });
+        }
+
+        if (course.IsEnrolled)
+        {
+            items.Add(new TextBlock(T(view, "catalog.enrolled")) { Color = "good", Spacing = "small" });
+        }
+        else
+        {
+            var start = Button(T(view, "catalog.start", course.Title), SubmissionActions.Start, new Dictionary<string, string> { [SubmissionActions.CourseField] = course.Id });
+            items.Add(new ActionSet([start]));
+        }
+
+        return new Container(items) { Style = "emphasis", Spacing = "medium" };
+    }
+
+    private AdaptiveCard RenderProgress(ProgressView view)
+    {
+        string Date(DateTime? local) => local is { } value ? DateTimeText.Format(view.Language, value) : T(view, "progress.none");
+
+        var facts = new List<Fact>
+        {
+            new(T(view, "progress.streak"), view.Streak.ToString(TextCatalog.CultureFor(view.Language))),
+            new(T(view, "progress.lessons"), T(view, "progress.lessonsValue", view.LessonsDelivered, view.LessonCount)),
+            new(T(view, "progress.learned"), T(view, "progress.learnedValue", view.QuestionsLearned, view.QuestionCount)),
+            new(T(view, "progress.recall"), view.EstimatedRecall is { } recall ? T(view, "progress.percent", Math.Round(recall * 100)) : T(view, "progress.none")),
+            new(T(view, "progress.dueToday"), view.DueNow.ToString(TextCatalog.CultureFor(view.Language))),
+            new(T(view, "progress.nextReview"), Date(view.NextReviewLocal)),
+            new(T(view, "progress.next"), Date(view.NextDeliveryLocal)),
+        };
+
+        var body = new List<CardElement>
+        {
+            Title(T(view, "progress.title")),
+            new TextBlock(view.CourseTitle) { IsSubtle = true, Spacing = "none" },
+            new FactSet(facts),
+        };
+        return Card(view, body);
+    }
+
+    private AdaptiveCard RenderEnrollment(EnrollmentView view)
+    {
+        var body = new List<CardElement>
+        {
+            new TextBlock(T(view, view.WasAlreadyEnrolled ? "enroll.already" : "enroll.started", view.Course.Title)),
+            new TextBlock(T(view, view.WasAlreadyEnrolled ? "enroll.next" : "enroll.first", new LocalDateTimeArgument(view.FirstDeliveryLocal))),
+        };
+
+        var now = Button(T(view, "enroll.now"), SubmissionActions.More, new Dictionary<string, string> { [SubmissionActions.CourseField] = view.Course.Id });
+        return Card(view, body, [now]);
+    }
+}

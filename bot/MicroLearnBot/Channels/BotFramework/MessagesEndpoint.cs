@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MicroLearnBot.Channels.BotFramework.Activities;
+using MicroLearnBot.Channels.BotFramework.Authentication;
+using MicroLearnBot.Channels.BotFramework.Cards;
+using MicroLearnBot.Channels.BotFramework.Connector;
+using MicroLearnBot.Conversation;
+using MicroLearnBot.Conversation.Texts;
+using MicroLearnBot.Conversation.Views;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MicroLearnBot.Channels.BotFramework;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework channel's entry point. Contract (Bot Framework SDK behaviour):
+/// malformed body or missing <c>type</c> → 400; failed authentication → 401 without detail; other activities →
+/// 200 with an empty body; <c>invoke</c> → the invoke response in the same HTTP response.
+/// </summary>
+public sealed partial class MessagesEndpoint(
+    IChannelRequestAuthenticator authenticator,
+    TurnRouter router,
+    BotFrameworkMessenger messenger,
+    TimeProvider time,
+    ILogger<MessagesEndpoint> logger)
+{
+    /// <summary>Largest request body read; Teams activities are a few kilobytes.</summary>
+    public const int MaxRequestBytes = 256 * 1024;
+
+    public async Task<IResult> HandleAsync(HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var activity = await ReadActivityAsync(context.Request, cancellationToken);
+        if (activity is null)
+        {
+            return Results.BadRequest(new { error = "The body must be a JSON Bot Framework activity with a 'type'." });
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(
+            context.Request.Headers.Authorization.FirstOrDefault(),
+            context.Connection.RemoteIpAddress,
+            activity.ChannelId ?? "",
+            activity.ServiceUrl ?? "",
+            cancellationToken);
+        if (!authentication.Succeeded)
+        {
+            LogUnauthorized(logger, activity.Id, activity.ChannelId, authentication.FailureReason);
+            return Results.Unauthorized();
+        }
+
+        var turn = ActivityTurnMapper.ToTurn(activity, authentication.IsAuthenticated, time.GetUtcNow());
+        if (turn is null)
+        {
+            LogIgnored(logger, activity.Type, activity.Id);
+            return activity.Type == ActivityTypes.Invoke ? InvokeResults.NotImplemented() : Results.Ok();
+        }
+
+        var result = await RunTurnAsync(turn, activity, cancellationToken);
+        var target = new ConnectorTarget(activity.ServiceUrl!, activity.Conversation!.Id!, authentication.IsAuthenticated);
+        var address = new MessageAddress(activity.Recipient!.Id!, activity.Recipient.Name, activity.From!.Id!, activity.Conversation.Id!, activity.Id);
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // Universal Actions: the first reply replaces the card in place; any further replies are sent as messages.
+            foreach (var extra in result.Replies.Skip(1))
+            {
+                await SendAsync(target, address, extra, cancellationToken);
+            }
+
+            return result.Replies.Count > 0
+                ? InvokeResults.Card(messenger.RenderCard(result.Replies[0]))
+                : InvokeResults.Message("");
+        }
+
+        foreach (var reply in result.Replies)
+        {
+            await SendAsync(target, address, reply, cancellationToken);
+        }
+
+        return Results.Ok();
+    }
+
+    private async Task<TurnResult> RunTurnAsync(Turn turn, Activity activity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await router.HandleAsync(turn, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The learner sees a short apology in their language; the details stay in the log.
+            LogTurnFailed(logger, exception, activity.Type, activity.Id, turn.Address.ConversationId);
+            return TurnResult.Message(Language.Resolve(null, turn.Locale), "error.generic");
+        }
+    }
+
+    private async Task SendAsync(ConnectorTarget target, MessageAddress address, ReplyView reply, CancellationToken cancellationToken)
+    {
+        var json = messenger.CreateMessageJson(reply, address);
+        var result = await messenger.SendReplyAsync(target, address.ReplyToId, json, cancellationToken);
+        if (!result.Succeeded)
+        {
+            LogReplyFailed(logger, reply.GetType().Name, target.ConversationId, (int?)result.StatusCode, result.ErrorCode);
+        }
+    }
+
+    private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxRequestBytes)
+        {
+            LogMalformed(logger, "body too large");
+            return null;
+        }
+
+        try
+        {
+            using var limited = new MemoryStream();
+            await request.Body.CopyToAsync(limited, cancellationToken);
+            if (limited.Length > MaxRequestBytes)
+            {
+                LogMalformed(logger, "body too large");
+                return null;
+            }
+
+            limited.Position = 0;
+            var activity = await JsonSerializer.DeserializeAsync<Activity>(limited, ActivityJson.Options, cancellationToken);
+            if (string.IsNullOrWhiteSpace(activity?.Type))
+            {
+                LogMalformed(logger, "missing type");
+                return null;
+            }
+
+            return activity;
+        }
+        catch (JsonException exception)
+        {
+            LogMalformedJson(logger, exception);
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Rejected activity {ActivityId} on channel {ChannelId}: {Reason}")]
+    private static partial void LogUnauthorized(ILogger logger, string? activityId, string? channelId, string? reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Ignored {ActivityType} activity {ActivityId}")]
+    private static partial void LogIgnored(ILogger logger, string? activityType, string? activityId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Turn for {ActivityType} activity {ActivityId} in conversation {ConversationId} failed")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string? activityType, string? activityId, string conversationId);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Sending {ViewType} to conversation {ConversationId} failed with {StatusCode} {ErrorCode}")]
+    private static partial void LogReplyFailed(ILogger logger, string viewType, string conversationId, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Rejected malformed activity: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Rejected activity that is not valid JSON")]
+    private static partial void LogMalformedJson(ILogger logger, Exception exception);
+}
+
+/// <summary>Invoke response bodies as Teams expects them for <c>adaptiveCard/action</c> (Universal Actions).</summary>
+public static class InvokeResults
+{
+    public static IResult Card(JsonObject card) => Results.Json(
+        new JsonObject { ["statusCode"] = 200, ["type"] = AdaptiveCard.ContentType, ["value"] = card },
+        ActivityJson.Options,
+        "application/json; charset=utf-8");
+
+    public static IResult Message(string text) => Results.Json(
+        new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text },
+        ActivityJson.Options,
+        "application/json; charset=utf-8");
+
+    public static IResult NotImplemented() => Results.StatusCode(StatusCodes.Status501NotImplemented);
+}

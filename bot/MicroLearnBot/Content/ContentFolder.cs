@@ -1,0 +1,68 @@
+namespace MicroLearnBot.Content;
+
+/// <summary>
+/// Finds course folders from a path that may be the content root (holding <c>courses/</c>), the
+/// <c>courses</c> folder itself, or a single course folder (holding <c>course.yaml</c>).
+/// </summary>
+public static class ContentFolder
+{
+    private const string RepositoryMarker = "MicroLearnBot.sln";
+
+    /// <summary>Returns the folder whose subfolders are courses, or the course folder itself when <paramref name="path"/> is one.</summary>
+    public static string ResolveCoursesPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var courses = Path.Combine(full, "courses");
+        return Directory.Exists(courses) && !IsCourseFolder(full) ? courses : full;
+    }
+
+    /// <summary>
+    /// Returns the folder that relative paths typed by a user mean: <paramref name="workingDirectory"/>, or the
+    /// repository root above it (the folder holding MicroLearnBot.sln) when <paramref name="path"/> exists only
+    /// there. <c>dotnet run --project bot/MicroLearnBot</c> starts the bot in the project folder, not in the
+    /// folder where the command was typed, so <c>content/</c> typed at the repository root lands here.
+    /// </summary>
+    public static string FindBaseFolder(string path, string workingDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(workingDirectory);
+        if (Path.IsPathRooted(path) || Exists(Path.Combine(workingDirectory, path)))
+        {
+            return workingDirectory;
+        }
+
+        for (var folder = new DirectoryInfo(workingDirectory).Parent; folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, RepositoryMarker)))
+            {
+                return Exists(Path.Combine(folder.FullName, path)) ? folder.FullName : workingDirectory;
+            }
+        }
+
+        return workingDirectory;
+    }
+
+    public static bool IsCourseFolder(string path) => File.Exists(Path.Combine(path, ContentRules.CourseFileName));
+
+    /// <summary>Lists course folders in ordinal name order; a single course folder lists itself.</summary>
+    public static IReadOnlyList<string> FindCourseFolders(string coursesPath)
+    {
+        if (IsCourseFolder(coursesPath))
+        {
+            return [coursesPath];
+        }
+
+        if (!Directory.Exists(coursesPath))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(coursesPath)
+            .Where(d => !Path.GetFileName(d).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
+}

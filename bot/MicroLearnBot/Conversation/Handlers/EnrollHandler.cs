@@ -1,0 +1,54 @@
+using MicroLearnBot.Conversation.Views;
+using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Storage.Entities;
+
+namespace MicroLearnBot.Conversation.Handlers;
+
+/// <summary>Starts a course: one active course at a time, first nugget at the next delivery time.</summary>
+public sealed class EnrollHandler(ICourseCatalog catalog, TimeProvider time)
+{
+    public TurnResult Handle(LearnerEntity learner, string courseId)
+    {
+        var language = learner.Language();
+        var course = catalog.Find(courseId);
+        if (course is null)
+        {
+            return TurnResult.Message(language, "enroll.notFound", courseId);
+        }
+
+        var now = time.GetUtcNow();
+        var existing = learner.Enrollments.FirstOrDefault(e => e.CourseId == course.Id);
+        var wasAlreadyEnrolled = existing is { IsActive: true };
+
+        foreach (var other in learner.Enrollments.Where(e => e.CourseId != course.Id))
+        {
+            other.IsActive = false;
+        }
+
+        if (existing is null)
+        {
+            learner.Enrollments.Add(new EnrollmentEntity
+            {
+                Id = Guid.NewGuid(),
+                LearnerId = learner.Id,
+                CourseId = course.Id,
+                StartedUtc = now.UtcDateTime,
+            });
+        }
+        else
+        {
+            existing.IsActive = true;
+        }
+
+        if (learner.Status == LearnerStatus.Paused)
+        {
+            learner.Status = LearnerStatus.Active;
+        }
+
+        learner.ScheduleNextSession(now, anyDayToday: true);
+
+        var summary = CourseSummaries.For(course, learner) with { IsEnrolled = true };
+        var firstDelivery = learner.ToLocal(learner.NextDeliveryUtc!.Value);
+        return TurnResult.Of(new EnrollmentView(summary, firstDelivery, wasAlreadyEnrolled) { Language = language });
+    }
+}

@@ -1,0 +1,32 @@
+using MicroLearnBot.Conversation.Views;
+using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Storage.Entities;
+
+namespace MicroLearnBot.Conversation.Handlers;
+
+/// <summary>Handles installation and removal of the bot in a personal chat.</summary>
+public sealed class WelcomeHandler(ICourseCatalog catalog, TimeProvider time)
+{
+    /// <summary>Welcomes a new or returning learner; a reinstall resumes deliveries with the history intact.</summary>
+    public TurnResult Installed(LearnerEntity learner)
+    {
+        if (learner.Status == LearnerStatus.Uninstalled)
+        {
+            learner.Status = LearnerStatus.Active;
+            learner.StatusReason = null;
+            learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
+        }
+
+        var view = new WelcomeView(learner.DeliveryTime(), CourseSummaries.All(catalog, learner)) { Language = learner.Language() };
+        return TurnResult.Of(view);
+    }
+
+    /// <summary>Pauses deliveries until the learner installs the app again; nothing is deleted.</summary>
+    public static TurnResult Uninstalled(LearnerEntity learner)
+    {
+        learner.Status = LearnerStatus.Uninstalled;
+        learner.StatusReason = "uninstalled";
+        learner.NextDeliveryUtc = null;
+        return TurnResult.None;
+    }
+}

@@ -1,0 +1,42 @@
+using MicroLearnBot.Conversation.Texts;
+using MicroLearnBot.Learning.Delivery;
+using MicroLearnBot.Storage.Entities;
+
+namespace MicroLearnBot.Conversation;
+
+/// <summary>Derived facts about a stored learner.</summary>
+public static class LearnerExtensions
+{
+    public static string Language(this LearnerEntity learner) => Texts.Language.Resolve(learner.LanguageChoice, learner.Locale);
+
+    public static TimeOnly DeliveryTime(this LearnerEntity learner) => TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(learner.DeliveryMinuteOfDay));
+
+    public static TimeZoneInfo Zone(this LearnerEntity learner) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(learner.TimeZone, out var zone)
+            ? zone
+            : TimeZoneInfo.FindSystemTimeZoneById(DeliveryPreferences.DefaultTimeZoneId);
+
+    public static DeliveryPreferences ToDeliveryPreferences(this LearnerEntity learner) =>
+        new(learner.DeliveryTime(), learner.Zone(), learner.IncludeWeekends);
+
+    public static DateTime ToLocal(this LearnerEntity learner, DateTime utc) =>
+        LocalTimeRules.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), learner.Zone());
+
+    public static EnrollmentEntity? ActiveEnrollment(this LearnerEntity learner) =>
+        learner.Enrollments.Where(e => e.IsActive).OrderByDescending(e => e.StartedUtc).FirstOrDefault();
+
+    /// <summary>
+    /// Plans the next daily session. <paramref name="anyDayToday"/> lets it fall later today even on a weekend,
+    /// used when the learner just asked (started a course or set the time) and is told the exact time.
+    /// </summary>
+    public static void ScheduleNextSession(this LearnerEntity learner, DateTimeOffset now, bool anyDayToday)
+    {
+        if (learner.ActiveEnrollment() is null || learner.Status != LearnerStatus.Active)
+        {
+            learner.NextDeliveryUtc = null;
+            return;
+        }
+
+        learner.NextDeliveryUtc = DeliveryCalendar.NextDelivery(now, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate, anyDayToday).UtcDateTime;
+    }
+}

@@ -1,0 +1,4 @@
+namespace MicroLearnBot.Conversation.Views;
+
+/// <summary>All courses that can be started, each with a start button.</summary>
+public sealed record CatalogView(IReadOnlyList<CourseSummary> Courses) : ReplyView;

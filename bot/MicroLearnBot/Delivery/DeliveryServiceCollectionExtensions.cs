@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace MicroLearnBot.Delivery;
+
+/// <summary>Registers the delivery sweep (a Quartz cron trigger) and the outbox sender.</summary>
+public static class DeliveryServiceCollectionExtensions
+{
+    public static IServiceCollection AddDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart()
+            .Validate(o => CronExpression.TryParse(o.SweepCron, out _), "Delivery:SweepCron is not a valid Quartz cron expression; use for example '0 * * * * ?'.")
+            .Validate(o => o.MaxAttempts >= 1, "Delivery:MaxAttempts must be at least 1.");
+
+        var sweepCron = configuration[$"{DeliveryOptions.SectionName}:{nameof(DeliveryOptions.SweepCron)}"] ?? new DeliveryOptions().SweepCron;
+
+        services.AddScoped<LessonComposer>();
+        services.AddScoped<ReviewTracker>();
+        services.AddScoped<SessionComposer>();
+        services.AddScoped<DeliverySweep>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxSender>();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<DeliverySweepJob>(job => job.WithIdentity(DeliverySweepJob.Key));
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(DeliverySweepJob.Key)
+                .WithIdentity("delivery-sweep-every-minute", "delivery")
+                .WithCronSchedule(sweepCron, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,102 @@
+using MicroLearnBot.Conversation;
+using MicroLearnBot.Learning.Delivery;
+using MicroLearnBot.Storage;
+using MicroLearnBot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MicroLearnBot.Delivery;
+
+/// <summary>
+/// Finds learners whose daily session is due, writes one outbox message per learner and local date, and plans
+/// the next session. The unique idempotency key makes a repeated sweep (restart, misfire, second node) harmless.
+/// </summary>
+public sealed partial class DeliverySweep(
+    MicroLearnDbContext db,
+    SessionComposer sessions,
+    IEnumerable<IChannelOutbound> outbounds,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<DeliveryOptions> options,
+    ILogger<DeliverySweep> logger)
+{
+    /// <summary>Runs one sweep and returns the number of sessions written to the outbox.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var nowUtc = now.UtcDateTime;
+        var due = await db.Learners
+            .Include(l => l.Enrollments)
+            .Where(l => l.Status == LearnerStatus.Active && l.NextDeliveryUtc != null && l.NextDeliveryUtc <= nowUtc)
+            .OrderBy(l => l.NextDeliveryUtc)
+            .Take(options.Value.SweepBatchSize)
+            .ToListAsync(cancellationToken);
+
+        var written = 0;
+        foreach (var learner in due)
+        {
+            try
+            {
+                written += await PlanSessionAsync(learner, now, cancellationToken) ? 1 : 0;
+            }
+            catch (DbUpdateException exception)
+            {
+                // Another node wrote this learner's session first; its unique key stopped ours. The context is
+                // cleared, so the rest of this batch waits for the next sweep instead of saving stale entities.
+                LogSessionConflict(logger, exception, learner.Id);
+                db.ChangeTracker.Clear();
+                break;
+            }
+        }
+
+        if (written > 0)
+        {
+            signal.Notify();
+        }
+
+        LogSweepFinished(logger, due.Count, written);
+        return written;
+    }
+
+    private async Task<bool> PlanSessionAsync(LearnerEntity learner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = learner.Zone();
+        var sessionDate = LocalTimeRules.LocalDate(now, zone);
+        var outbound = outbounds.FirstOrDefault(o => o.Serves(learner.Channel));
+
+        var wrote = false;
+        if (learner.LastSessionLocalDate != sessionDate && outbound is not null)
+        {
+            var views = await sessions.ComposeDailyAsync(learner, cancellationToken);
+            for (var slot = 0; slot < views.Count; slot++)
+            {
+                db.OutboxMessages.Add(new OutboxMessageEntity
+                {
+                    Id = Guid.NewGuid(),
+                    LearnerId = learner.Id,
+                    IdempotencyKey = $"{learner.Id:N}:{sessionDate:yyyy-MM-dd}:daily:{slot + 1}",
+                    Payload = outbound.CreatePayload(learner, views[slot]),
+                    CreatedUtc = now.UtcDateTime,
+
+                    // Ticks keep the cards of one session in order when the sender drains them.
+                    NextAttemptUtc = now.UtcDateTime.AddTicks(slot),
+                });
+            }
+
+            wrote = views.Count > 0;
+
+            learner.LastSessionLocalDate = sessionDate;
+        }
+
+        learner.NextDeliveryUtc = DeliveryCalendar.NextDelivery(now, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate).UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return wrote;
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Delivery sweep found {DueCount} due learners and wrote {WrittenCount} sessions")]
+    private static partial void LogSweepFinished(ILogger logger, int dueCount, int writtenCount);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Session for learner {LearnerId} was already written by another sweep")]
+    private static partial void LogSessionConflict(ILogger logger, Exception exception, Guid learnerId);
+}

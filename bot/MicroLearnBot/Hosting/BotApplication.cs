@@ -1,0 +1,35 @@
+using MicroLearnBot.Channels.BotFramework;
+using MicroLearnBot.Content;
+using MicroLearnBot.Conversation;
+using MicroLearnBot.Delivery;
+using MicroLearnBot.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MicroLearnBot.Hosting;
+
+/// <summary>Builds the web host: each feature registers itself with one call.</summary>
+public static class BotApplication
+{
+    /// <param name="configure">Lets tests replace services (for example the clock) before the host is built.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddStorage(builder.Configuration);
+        builder.Services.AddCourseContent(builder.Configuration);
+        builder.Services.AddConversation();
+        builder.Services.AddBotFrameworkChannel(builder.Configuration);
+        builder.Services.AddDelivery(builder.Configuration);
+        builder.Services.AddHealthChecks().AddCheck<ReadinessHealthCheck>("ready");
+        builder.Services.AddHostedService<StartupBanner>();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz");
+        app.MapBotFrameworkChannel();
+        return app;
+    }
+}

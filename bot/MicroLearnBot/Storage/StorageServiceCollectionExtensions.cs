@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MicroLearnBot.Storage;
+
+/// <summary>Registers the database from <c>Storage:Provider</c> and <c>ConnectionStrings:MicroLearn</c>.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "MicroLearn";
+
+    /// <summary>The SQLite file used when no connection string is configured, relative to the working directory.</summary>
+    public const string DefaultSqliteConnectionString = "Data Source=data/microlearnbot.db";
+
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+
+        services.AddSingleton(options);
+        services.AddDbContext<MicroLearnDbContext>(builder =>
+        {
+            if (options.Provider == StorageProvider.Postgres)
+            {
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Storage:Provider is Postgres but ConnectionStrings:MicroLearn is empty; set it, for example 'Host=localhost;Database=microlearnbot;Username=bot;Password=...'.");
+                }
+
+                builder.UseNpgsql(connectionString);
+            }
+            else
+            {
+                builder.UseSqlite(PrepareSqlite(connectionString ?? DefaultSqliteConnectionString));
+            }
+        });
+
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddSingleton<DatabaseReadiness>();
+        return services;
+    }
+
+    /// <summary>Creates the folder of the SQLite file, which SQLite itself will not do.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: builds the solution, starts a private PostgreSQL 15 in a temporary folder, runs all xunit
+# projects (unit, integration over loopback HTTP, SQLite and PostgreSQL, the ts-fsrs comparison), then the
+# end-to-end test that drives the Microsoft 365 Agents Playground in headless Chromium.
+# Needs: .NET 10 SDK, Node.js 20+ with npm, PostgreSQL 15 server binaries, Debian chromium (.ci/run installs them).
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$repo"
+
+pg_bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+if [[ -z "$pg_bin" || ! -x "$pg_bin/initdb" ]]; then
+  echo "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin). Install them: apt-get install postgresql-15, or set PG_BIN." >&2
+  exit 1
+fi
+
+pg_dir="$(mktemp -d -t microlearnbot-pg-XXXXXX)"
+pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+run_pg() {
+  # initdb and postgres refuse to run as root; use the postgres account when we are root.
+  if [[ "$(id -u)" == "0" ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+stop_pg() {
+  run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_pg EXIT
+
+if [[ "$(id -u)" == "0" ]]; then chown postgres "$pg_dir"; fi
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U microlearnbot --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_dir -c fsync=off" start >/dev/null
+export MICROLEARNBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=microlearnbot;Database=postgres"
+echo "PostgreSQL for tests on 127.0.0.1:$pg_port"
+
+dotnet build MicroLearnBot.sln -c Debug --nologo -v quiet
+dotnet test MicroLearnBot.sln -c Debug --no-build --nologo
+
+scripts/e2e-playground.sh

@@ -1,0 +1,55 @@
+using MicroLearnBot.Delivery;
+using MicroLearnBot.Storage;
+using MicroLearnBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MicroLearnBot.Tests.Storage;
+
+/// <summary>The same learner journey as with SQLite, against a real PostgreSQL server.</summary>
+public sealed class PostgresStorageTests : IAsyncLifetime
+{
+    private FakeTeamsConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeTeamsConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task LessonJourneyWorksOnPostgres()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:MicroLearn"] = connectionString,
+        };
+        var time = FakeTime.AtStockholm(2026, 12, 7, 8, 0);
+        const string reflection = "Reflektion på PostgreSQL: åäö 🙂";
+
+        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create()), settings: settings);
+        var provider = await bot.InScopeAsync(services => Task.FromResult(services.GetRequiredService<MicroLearnDbContext>().Database.ProviderName));
+        Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", provider);
+
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+        time.Advance(TimeSpan.FromMinutes(30));
+        var written = await bot.InScopeAsync(async services =>
+        {
+            var count = await services.GetRequiredService<DeliverySweep>().RunAsync(CancellationToken.None);
+            services.GetRequiredService<OutboxSignal>().Notify();
+            return count;
+        });
+        Assert.Equal(1, written);
+
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var data = Activities.SubmitData(lesson.Card!, "answer");
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = "a" }));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data"));
+
+        var myData = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.Contains(reflection, myData.CardText, StringComparison.Ordinal);
+        var sent = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().OutboxMessages.CountAsync(m => m.SentUtc != null));
+        Assert.Equal(1, sent);
+    }
+}
