@@ -31,8 +31,9 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         {
             Actions = actions ?? [],
             FallbackText = T(view, "card.fallback"),
-            // The schema and the JavaScript renderer take a two-letter ISO 639-1 code here, not a culture name.
-            Lang = view.Language,
+
+            // NOTE: no card-level "lang": adaptivecards 3.x checks it with a global-flag regex whose lastIndex
+            // carries over between cards, so every second card logs an invalid value even for "sv".
         };
 
     private static TextBlock Title(string text) => new(text) { Size = "medium", Weight = "bolder", Style = "heading" };
