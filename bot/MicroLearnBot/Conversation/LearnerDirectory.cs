@@ -54,6 +54,7 @@ public sealed class LearnerDirectory(MicroLearnDbContext db, TimeProvider time)
         {
             learner.Status = LearnerStatus.Active;
             learner.StatusReason = null;
+            learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
         }
 
         return learner;

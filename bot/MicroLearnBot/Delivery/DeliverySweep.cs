@@ -29,6 +29,8 @@ public sealed partial class DeliverySweep(
     {
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
+        await PlanReturnedLearnersAsync(now, cancellationToken);
+
         var batchSize = options.Value.SweepBatchSize;
         var dueCount = 0;
         var written = 0;
@@ -77,6 +79,32 @@ public sealed partial class DeliverySweep(
         return written;
     }
 
+    /// <summary>
+    /// Plans the next session of active learners who have an active course but no next delivery. The outbox clears
+    /// the next delivery when the channel cannot reach a learner, and writing to the bot makes them active again
+    /// without planning one, so without this step a returning learner would never get another session.
+    /// </summary>
+    private async Task PlanReturnedLearnersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var unplanned = await db.Learners
+            .Include(l => l.Enrollments)
+            .Where(l => l.Status == LearnerStatus.Active && l.NextDeliveryUtc == null && l.Enrollments.Any(e => e.IsActive))
+            .Take(options.Value.SweepBatchSize)
+            .ToListAsync(cancellationToken);
+        if (unplanned.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var learner in unplanned)
+        {
+            learner.NextDeliveryUtc = DeliveryCalendar.NextDelivery(now, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate).UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogReturnedLearnersPlanned(logger, unplanned.Count);
+    }
+
     private async Task<bool> PlanSessionAsync(LearnerEntity learner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var zone = learner.Zone();
@@ -94,6 +122,7 @@ public sealed partial class DeliverySweep(
                     Id = Guid.NewGuid(),
                     LearnerId = learner.Id,
                     IdempotencyKey = $"{learner.Id:N}:{sessionDate:yyyy-MM-dd}:daily:{slot + 1}",
+                    LessonDeliveryId = views[slot].DeliveryId,
                     Payload = outbound.CreatePayload(learner, views[slot]),
                     CreatedUtc = now.UtcDateTime,
 
@@ -117,4 +146,7 @@ public sealed partial class DeliverySweep(
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Session for learner {LearnerId} was already written by another sweep")]
     private static partial void LogSessionConflict(ILogger logger, Exception exception, Guid learnerId);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Planned the next session of {LearnerCount} active learners who had none, such as learners who became reachable again")]
+    private static partial void LogReturnedLearnersPlanned(ILogger logger, int learnerCount);
 }

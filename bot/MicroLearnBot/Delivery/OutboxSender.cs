@@ -128,15 +128,36 @@ public sealed partial class OutboxSender(
             case OutboundStatus.Unreachable:
                 message.Status = OutboxStatus.Failed;
                 MarkUnreachable(learner, result.Error);
+                await UndoDeliveryAsync(db, message, cancellationToken);
                 LogUnreachable(logger, message.Id, learner.Id, result.Error);
                 break;
             default:
                 message.Status = OutboxStatus.Failed;
+                await UndoDeliveryAsync(db, message, cancellationToken);
                 LogGaveUp(logger, message.Id, learner.Id, message.Attempts, result.Error);
                 break;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Forgets the lesson delivery of a message that was never sent, so the learner gets that nugget in a later
+    /// session instead of skipping it.
+    /// </summary>
+    private static async Task UndoDeliveryAsync(MicroLearnDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
+    {
+        if (message.LessonDeliveryId is not { } deliveryId)
+        {
+            return;
+        }
+
+        var delivery = await db.LessonDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+        var answered = await db.Answers.AnyAsync(a => a.DeliveryId == deliveryId, cancellationToken);
+        if (delivery is not null && !answered)
+        {
+            db.LessonDeliveries.Remove(delivery);
+        }
     }
 
     /// <summary>

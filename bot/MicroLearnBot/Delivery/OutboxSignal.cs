@@ -12,11 +12,11 @@ public sealed class OutboxSignal
     /// <summary>Waits until notified or until <paramref name="timeout"/> passes.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var linkedSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            await _channel.Reader.ReadAsync(timeoutSource.Token);
+            await _channel.Reader.ReadAsync(linkedSource.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -38,7 +38,8 @@ public sealed class BotTestHost : IAsyncDisposable
         TimeProvider? time = null,
         ICourseCatalog? catalog = null,
         string? databasePath = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         databasePath ??= Path.Combine(Path.GetTempPath(), $"microlearnbot-test-{Guid.NewGuid():N}.db");
         var arguments = new Dictionary<string, string?>
@@ -67,6 +68,9 @@ public sealed class BotTestHost : IAsyncDisposable
             {
                 builder.Services.Replace(ServiceDescriptor.Singleton(catalog));
             }
+
+            // Runs after the bot's own registrations, so it can replace or extend them.
+            configureServices?.Invoke(builder.Services);
         });
 
         await app.StartAsync();

@@ -23,22 +23,36 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
     private readonly PartitionedRateLimiter<string> _perConversationLimit = PartitionedRateLimiter.Create<string, string>(conversation =>
-        RateLimitPartition.GetFixedWindowLimiter(conversation, _ => new FixedWindowRateLimiterOptions { PermitLimit = 7, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+        RateLimitPartition.GetFixedWindowLimiter(conversation, _ => new FixedWindowRateLimiterOptions { PermitLimit = SendsPerSecond, Window = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
 
-    private FakeTeamsConnector(WebApplication app) => _app = app;
+    private readonly TimeProvider? _rateLimitClock;
+    private readonly ConcurrentDictionary<(string Conversation, long Second), int> _sendsPerSecond = new();
+
+    private FakeTeamsConnector(WebApplication app, TimeProvider? rateLimitClock)
+    {
+        _app = app;
+        _rateLimitClock = rateLimitClock;
+    }
+
+    /// <summary>Teams's per-bot, per-conversation send limit for one second.</summary>
+    public const int SendsPerSecond = 7;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>The service URL to put in activities, with a path segment as Teams uses (<c>/teams/</c>).</summary>
     public string ServiceUrl { get; private set; } = "";
 
-    public static async Task<FakeTeamsConnector> StartAsync()
+    /// <param name="rateLimitClock">
+    /// When set, the per-conversation limit counts sends per whole second of this clock, so a test with fake time
+    /// decides exactly which sends share a second. Without it, the limit uses real one-second windows.
+    /// </param>
+    public static async Task<FakeTeamsConnector> StartAsync(TimeProvider? rateLimitClock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var connector = new FakeTeamsConnector(app);
+        var connector = new FakeTeamsConnector(app, rateLimitClock);
         app.Map("/teams/v3/{**path}", connector.HandleAsync);
         await app.StartAsync();
 
@@ -86,25 +100,41 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
             : null;
         // The raw target keeps percent-escapes exactly as the bot sent them; Request.Path is already decoded.
         var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.ToString();
+        var failure = _failures.TryDequeue(out var scripted)
+            ? scripted
+            : WithinRateLimit(conversationId) ? null : new ScriptedFailure(HttpStatusCode.TooManyRequests, "Throttled", TimeSpan.FromSeconds(1));
+        var status = failure is not null
+            ? (int)failure.Status
+            : context.Request.Method == "POST" ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+
         var request = new RecordedRequest(context.Request.Method, rawTarget, conversationId,
-            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.ContentType, string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body), DateTimeOffset.UtcNow);
+            context.Request.Headers.Authorization.FirstOrDefault(), context.Request.ContentType, string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body), DateTimeOffset.UtcNow)
+        {
+            ResponseStatus = status,
+        };
         Requests.Enqueue(request);
 
-        if (_failures.TryDequeue(out var failure))
+        if (failure is not null)
         {
             await WriteErrorAsync(context, failure.Status, failure.Code, failure.RetryAfter);
             return;
         }
 
-        using var lease = _perConversationLimit.AttemptAcquire(conversationId);
-        if (!lease.IsAcquired)
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(new { id = $"1:{Guid.NewGuid():N}" });
+    }
+
+    private bool WithinRateLimit(string conversationId)
+    {
+        if (_rateLimitClock is null)
         {
-            await WriteErrorAsync(context, HttpStatusCode.TooManyRequests, "Throttled", TimeSpan.FromSeconds(1));
-            return;
+            using var lease = _perConversationLimit.AttemptAcquire(conversationId);
+            return lease.IsAcquired;
         }
 
-        context.Response.StatusCode = context.Request.Method == "POST" ? StatusCodes.Status201Created : StatusCodes.Status200OK;
-        await context.Response.WriteAsJsonAsync(new { id = $"1:{Guid.NewGuid():N}" });
+        var second = _rateLimitClock.GetUtcNow().ToUnixTimeSeconds();
+        var count = _sendsPerSecond.AddOrUpdate((conversationId, second), 1, (_, previous) => previous + 1);
+        return count <= SendsPerSecond;
     }
 
     private static async Task WriteErrorAsync(HttpContext context, HttpStatusCode status, string code, TimeSpan? retryAfter)
@@ -131,6 +161,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 /// <summary>One request the fake connector received.</summary>
 public sealed record RecordedRequest(string Method, string Path, string ConversationId, string? Authorization, string? ContentType, JsonNode? Body, DateTimeOffset ReceivedAt)
 {
+    /// <summary>The HTTP status code of the fake's response.</summary>
+    public int ResponseStatus { get; init; }
+
     public JsonObject? Card => Body?["attachments"]?[0]?["content"] as JsonObject;
 
     /// <summary>All text in the card (text blocks, labels, choices, facts, button titles), for simple content checks.</summary>

@@ -12,6 +12,9 @@ public sealed class OutboxMessageEntity
 
     public required string IdempotencyKey { get; set; }
 
+    /// <summary>The lesson delivery the message carries; undone if the message is never sent.</summary>
+    public Guid? LessonDeliveryId { get; set; }
+
     /// <summary>The rendered activity, JSON, exactly as it will be posted.</summary>
     public required string Payload { get; set; }
 

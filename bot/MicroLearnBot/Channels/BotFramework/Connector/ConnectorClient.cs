@@ -16,6 +16,7 @@ public sealed partial class ConnectorClient(
     HttpClient httpClient,
     IConnectorTokenProvider tokens,
     IServiceUrlTrustPolicy trust,
+    TimeProvider time,
     ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "BotConnector";
@@ -129,7 +130,7 @@ public sealed partial class ConnectorClient(
         }
     }
 
-    private static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+    private TimeSpan? RetryAfterOf(HttpResponseMessage response)
     {
         var retryAfter = response.Headers.RetryAfter;
         if (retryAfter?.Delta is { } delta)
@@ -137,7 +138,7 @@ public sealed partial class ConnectorClient(
             return delta;
         }
 
-        return retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+        return retryAfter?.Date is { } date ? date - time.GetUtcNow() : null;
     }
 
     private static string? ErrorCodeOf(string body) => ReadJson(body, root =>
