@@ -78,12 +78,15 @@ curl --silent --fail --output /dev/null "http://127.0.0.1:$bot_port/healthz" || 
 
 # The Playground (0.2.28, see --help) takes a random port when the requested one is busy, so the real
 # one is read from its "Listening on <port>" line. TEAMSAPPTESTER_BROWSER=none keeps it from opening
-# a desktop browser.
+# a desktop browser. Even with --disable-telemetry, its bundled Application Insights SDK probes the Azure
+# instance metadata address 169.254.169.254 and looks up an applicationinsights.azure.com host for
+# "statsbeat" usage counts. APPLICATION_INSIGHTS_NO_STATSBEAT=true turns that off (checked with strace).
 playground_port="$(free_port)"
 echo "Starting the Agents Playground against the bot"
 (
   cd "$work"
   TEAMSAPPTESTER_BROWSER=none \
+  APPLICATION_INSIGHTS_NO_STATSBEAT=true \
   M365_AGENTS_PLAYGROUND_LOGFILE="$work/playground-internal.log" \
     exec setsid "$e2e_dir/node_modules/.bin/agentsplayground" \
       --app-endpoint "http://127.0.0.1:$bot_port/api/messages" \

@@ -62,7 +62,10 @@ for _ in $(seq 1 120); do
 done
 curl --silent --fail --output /dev/null "$bot_url/healthz" || fail "GET $bot_url/healthz did not return 200 within 60 s. See data/bot.log."
 
+# --disable-telemetry alone leaves the Application Insights "statsbeat" usage counts of Playground 0.2.28
+# on. They probe 169.254.169.254 and an applicationinsights.azure.com host, and the variable turns them off.
 echo "Bot ready. Starting the Agents Playground; press Ctrl+C to stop both."
+APPLICATION_INSIGHTS_NO_STATSBEAT=true \
 M365_AGENTS_PLAYGROUND_LOGFILE="$repo/data/agentsplayground.log" \
   "$e2e_dir/node_modules/.bin/agentsplayground" \
     -e "$bot_url/api/messages" \

@@ -200,7 +200,7 @@ try {
     await expectVisible(card.getByText(reflection, { exact: true }), 'the reflection text in the "mina data" card');
   });
 
-  await step('one welcome and no error replies in the chat', async () => {
+  await step('one welcome, no error replies, no failed requests', async () => {
     const welcomes = await page.getByRole('heading', { name: welcomeSv }).count();
     const problems = [];
     if (welcomes !== 1) {
@@ -212,6 +212,20 @@ try {
         problems.push(`${count} bot reply(ies) say "${text} …"`);
       }
     }
+
+    // The Log Panel lists every request between the Playground and the bot with its HTTP status,
+    // for example "Microsoft 365 Agents Playground -> User Application message 200".
+    const logText = await page.locator('body').innerText();
+    const requests = [...logText.matchAll(/(?:User Application|Microsoft 365 Agents Playground)\s+(\w+)\s+(\d{3})\b/g)];
+    if (requests.length === 0) {
+      problems.push('the Log Panel lists no requests');
+    }
+    for (const [line, activityType, status] of requests) {
+      if (Number(status) >= 400) {
+        problems.push(`the Log Panel shows ${activityType} with status ${status}: "${line}"`);
+      }
+    }
+
     if (problems.length > 0) {
       throw new Error(problems.join('; '));
     }
