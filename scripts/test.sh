@@ -34,6 +34,14 @@ run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/postgres.log" -w \
 export MICROLEARNBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=microlearnbot;Database=postgres"
 echo "PostgreSQL for tests on 127.0.0.1:$pg_port"
 
+# Node packages the tests drive (ts-fsrs reference, Adaptive Cards renderer, Agents Playground, playwright-core).
+for folder in tests/fsrs-reference tests/content-preview tests/e2e; do
+  if [[ -f "$folder/package-lock.json" && ( ! -d "$folder/node_modules" || "$folder/package-lock.json" -nt "$folder/node_modules/.package-lock.json" ) ]]; then
+    echo "Installing Node packages in $folder"
+    (cd "$folder" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
+
 dotnet build MicroLearnBot.sln -c Debug --nologo -v quiet
 dotnet test MicroLearnBot.sln -c Debug --no-build --nologo
 

@@ -13,6 +13,7 @@ public static class CommandLine
     public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error) => args switch
     {
         ["schedule", "replay"] => Task.FromResult(ScheduleReplayCommand.Run(input, output, error)),
+        ["content", ..] => ContentCommands.RunAsync(args, output, error),
         ["help" or "--help"] => Task.FromResult(PrintUsage(output, exitCode: 0)),
         _ => Task.FromResult(PrintUsage(error, exitCode: 2)),
     };
@@ -22,9 +23,10 @@ public static class CommandLine
         writer.WriteLine("Usage: MicroLearnBot [command]");
         writer.WriteLine();
         writer.WriteLine("Without a command, starts the bot (see README.md).");
-        writer.WriteLine("  content validate [folder]              check course files; exit code 1 on errors");
-        writer.WriteLine("  content preview <course-id> [--out dir] write rendered cards and an HTML preview");
-        writer.WriteLine("  schedule replay                         read review sequences (JSON) on stdin, print card states");
+        writer.WriteLine("  content validate [folder]                check course files; exit code 1 on errors");
+        writer.WriteLine("  content preview <course-id> [--out dir] [--content folder]");
+        writer.WriteLine("                                           write rendered cards and an HTML preview");
+        writer.WriteLine("  schedule replay                          read review sequences (JSON) on stdin, print card states");
         return exitCode;
     }
 }

@@ -21,41 +21,59 @@ public sealed partial class DeliverySweep(
     IOptions<DeliveryOptions> options,
     ILogger<DeliverySweep> logger)
 {
-    /// <summary>Runs one sweep and returns the number of sessions written to the outbox.</summary>
+    /// <summary>
+    /// Runs one sweep over every due learner, in batches, and returns the number of sessions written to the outbox.
+    /// Each planned learner's next delivery moves into the future, so the batches make progress and end.
+    /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
-        var due = await db.Learners
-            .Include(l => l.Enrollments)
-            .Where(l => l.Status == LearnerStatus.Active && l.NextDeliveryUtc != null && l.NextDeliveryUtc <= nowUtc)
-            .OrderBy(l => l.NextDeliveryUtc)
-            .Take(options.Value.SweepBatchSize)
-            .ToListAsync(cancellationToken);
-
+        var batchSize = options.Value.SweepBatchSize;
+        var dueCount = 0;
         var written = 0;
-        foreach (var learner in due)
+
+        while (!cancellationToken.IsCancellationRequested)
         {
-            try
+            var due = await db.Learners
+                .Include(l => l.Enrollments)
+                .Where(l => l.Status == LearnerStatus.Active && l.NextDeliveryUtc != null && l.NextDeliveryUtc <= nowUtc)
+                .OrderBy(l => l.NextDeliveryUtc)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken);
+            dueCount += due.Count;
+
+            var conflict = false;
+            foreach (var learner in due)
             {
-                written += await PlanSessionAsync(learner, now, cancellationToken) ? 1 : 0;
+                try
+                {
+                    written += await PlanSessionAsync(learner, now, cancellationToken) ? 1 : 0;
+                }
+                catch (DbUpdateException exception)
+                {
+                    // Another node wrote this learner's session first; its unique key stopped ours. The rest
+                    // waits for the next sweep, which reads fresh rows, instead of saving stale entities.
+                    LogSessionConflict(logger, exception, learner.Id);
+                    conflict = true;
+                    break;
+                }
             }
-            catch (DbUpdateException exception)
+
+            // A fresh change tracker per batch keeps memory flat however many learners are due.
+            db.ChangeTracker.Clear();
+            if (written > 0)
             {
-                // Another node wrote this learner's session first; its unique key stopped ours. The context is
-                // cleared, so the rest of this batch waits for the next sweep instead of saving stale entities.
-                LogSessionConflict(logger, exception, learner.Id);
-                db.ChangeTracker.Clear();
+                signal.Notify();
+            }
+
+            if (conflict || due.Count < batchSize)
+            {
                 break;
             }
         }
 
-        if (written > 0)
-        {
-            signal.Notify();
-        }
-
-        LogSweepFinished(logger, due.Count, written);
+        LogSweepFinished(logger, dueCount, written);
         return written;
     }
 

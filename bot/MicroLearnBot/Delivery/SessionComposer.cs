@@ -1,6 +1,7 @@
 using MicroLearnBot.Conversation;
 using MicroLearnBot.Conversation.Views;
 using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Learning.Delivery;
 using MicroLearnBot.Learning.Planning;
 using MicroLearnBot.Storage;
 using MicroLearnBot.Storage.Entities;
@@ -18,7 +19,7 @@ public sealed class SessionComposer(MicroLearnDbContext db, ICourseCatalog catal
     {
         await reviews.FinalizePendingConfidenceAsync(learner, cancellationToken);
 
-        var now = time.GetUtcNow();
+        var endOfDay = EndOfLocalDay(learner, time.GetUtcNow());
         var tracked = await reviews.LoadTrackedAsync(learner, cancellationToken);
         var newNuggets = await NewNuggetsAsync(learner, cancellationToken);
         var activeCourse = learner.ActiveEnrollment() is { } enrollment ? catalog.Find(enrollment.CourseId) : null;
@@ -29,7 +30,9 @@ public sealed class SessionComposer(MicroLearnDbContext db, ICourseCatalog catal
             NewNuggets = newNuggets,
             Budget = TimeSpan.FromMinutes(Math.Clamp(learner.DailyBudgetMinutes, 5, 15)),
             MaxNewNuggets = 1,
-            Now = now,
+            // Questions due any time today belong in today's session; recall is the same all day because FSRS
+            // counts elapsed days by calendar date.
+            Now = endOfDay,
         });
 
         var views = new List<LessonView>();
@@ -51,6 +54,14 @@ public sealed class SessionComposer(MicroLearnDbContext db, ICourseCatalog catal
         }
 
         return views;
+    }
+
+    /// <summary>Returns the last instant of the learner's local date at <paramref name="now"/>.</summary>
+    public static DateTimeOffset EndOfLocalDay(LearnerEntity learner, DateTimeOffset now)
+    {
+        var zone = learner.Zone();
+        var tomorrow = LocalTimeRules.LocalDate(now, zone).AddDays(1);
+        return LocalTimeRules.ToInstant(tomorrow, TimeOnly.MinValue, zone).AddTicks(-1);
     }
 
     private async Task<IReadOnlyList<NewNugget>> NewNuggetsAsync(LearnerEntity learner, CancellationToken cancellationToken)

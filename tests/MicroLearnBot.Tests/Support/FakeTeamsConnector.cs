@@ -133,7 +133,7 @@ public sealed record RecordedRequest(string Method, string Path, string Conversa
 {
     public JsonObject? Card => Body?["attachments"]?[0]?["content"] as JsonObject;
 
-    /// <summary>All text in the card (text blocks, labels, choices, button titles), for simple content checks.</summary>
+    /// <summary>All text in the card (text blocks, labels, choices, facts, button titles), for simple content checks.</summary>
     public string CardText => Card is null ? "" : string.Join("\n", Texts(Card));
 
     private static IEnumerable<string> Texts(JsonNode node)
@@ -143,7 +143,7 @@ public sealed record RecordedRequest(string Method, string Path, string Conversa
             case JsonObject obj:
                 foreach (var (name, value) in obj)
                 {
-                    if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && name is "text" or "label" or "title" or "placeholder")
+                    if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String && name is "text" or "label" or "title" or "placeholder" or "value")
                     {
                         yield return text.GetValue<string>();
                     }

@@ -81,7 +81,7 @@ public sealed partial class BotFrameworkMessenger(
             Recipient = new ChannelAccount { Id = address.UserId },
             Conversation = new ConversationAccount { Id = address.ConversationId },
             ReplyToId = address.ReplyToId,
-            Locale = card.Lang,
+            Locale = view.Language == Language.English ? "en-GB" : "sv-SE",
             Summary = card.FallbackText,
             Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
         };

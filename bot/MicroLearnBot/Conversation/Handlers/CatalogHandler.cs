@@ -7,6 +7,9 @@ namespace MicroLearnBot.Conversation.Handlers;
 /// <summary>Lists the courses that can be started.</summary>
 public sealed class CatalogHandler(ICourseCatalog catalog)
 {
-    public TurnResult Handle(LearnerEntity learner) =>
-        TurnResult.Of(new CatalogView(CourseSummaries.All(catalog, learner)) { Language = learner.Language() });
+    public TurnResult Handle(LearnerEntity learner)
+    {
+        var courses = CourseSummaries.InLearnerLanguage(catalog, learner, out var otherLanguageCount);
+        return TurnResult.Of(new CatalogView(courses) { Language = learner.Language(), OtherLanguageCourseCount = otherLanguageCount });
+    }
 }

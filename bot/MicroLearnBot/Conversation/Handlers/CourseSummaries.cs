@@ -14,6 +14,16 @@ public static class CourseSummaries
         return new CourseSummary(course.Id, version.Title, version.Description, version.Language, course.Nuggets.Count, course.EstimatedMinutes, isEnrolled);
     }
 
-    public static IReadOnlyList<CourseSummary> All(ICourseCatalog catalog, LearnerEntity learner) =>
-        [.. catalog.Courses.Select(course => For(course, learner))];
+    /// <summary>
+    /// Returns the courses the learner can read in their own language, so a catalog never mixes languages;
+    /// <paramref name="otherLanguageCount"/> counts the courses that exist only in another language.
+    /// </summary>
+    public static IReadOnlyList<CourseSummary> InLearnerLanguage(ICourseCatalog catalog, LearnerEntity learner, out int otherLanguageCount)
+    {
+        var language = learner.Language();
+        var all = catalog.Courses.Select(course => For(course, learner)).ToList();
+        var matching = all.Where(summary => summary.ContentLanguage == language).ToList();
+        otherLanguageCount = all.Count - matching.Count;
+        return matching;
+    }
 }

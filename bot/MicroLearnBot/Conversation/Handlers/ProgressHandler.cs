@@ -53,7 +53,7 @@ public sealed class ProgressHandler(MicroLearnDbContext db, ICourseCatalog catal
             LearningProgress.CountLearned(tracked, course.Id),
             checkCount,
             LearningProgress.MeanRetrievability(tracked, course.Id, scheduler, now),
-            tracked.Count(q => q.Card.Due <= now),
+            tracked.Count(q => q.Card.Due <= SessionComposer.EndOfLocalDay(learner, now)),
             nextReview is { } review ? learner.ToLocal(review.UtcDateTime) : null,
             learner.NextDeliveryUtc is { } next ? learner.ToLocal(next) : null)
         {

@@ -17,7 +17,8 @@ public sealed class WelcomeHandler(ICourseCatalog catalog, TimeProvider time)
             learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
         }
 
-        var view = new WelcomeView(learner.DeliveryTime(), CourseSummaries.All(catalog, learner)) { Language = learner.Language() };
+        var courses = CourseSummaries.InLearnerLanguage(catalog, learner, out var otherLanguageCount);
+        var view = new WelcomeView(learner.DeliveryTime(), courses) { Language = learner.Language(), OtherLanguageCourseCount = otherLanguageCount };
         return TurnResult.Of(view);
     }
 

@@ -31,8 +31,9 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         {
             Actions = actions ?? [],
             FallbackText = T(view, "card.fallback"),
-            // The schema and the JavaScript renderer take a two-letter ISO 639-1 code here, not a culture name.
-            Lang = view.Language,
+
+            // NOTE: no card-level "lang": adaptivecards 3.x checks it with a global-flag regex whose lastIndex
+            // carries over between cards, so every second card logs an invalid value even for "sv".
         };
 
     private static TextBlock Title(string text) => new(text) { Size = "medium", Weight = "bolder", Style = "heading" };
@@ -77,6 +78,7 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
             body.AddRange(view.Courses.Select(course => CourseContainer(view, course)));
         }
 
+        AddOtherLanguageNote(view, view.OtherLanguageCourseCount, body);
         body.Add(new TextBlock(T(view, "welcome.help")) { IsSubtle = true, Spacing = "medium" });
         return Card(view, body);
     }
@@ -90,7 +92,16 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         }
 
         body.AddRange(view.Courses.Select(course => CourseContainer(view, course)));
+        AddOtherLanguageNote(view, view.OtherLanguageCourseCount, body);
         return Card(view, body);
+    }
+
+    private void AddOtherLanguageNote(ReplyView view, int count, List<CardElement> body)
+    {
+        if (count > 0)
+        {
+            body.Add(new TextBlock(T(view, "catalog.otherLanguage", count)) { IsSubtle = true, Spacing = "medium" });
+        }
     }
 
     private Container CourseContainer(ReplyView view, CourseSummary course)
@@ -101,11 +112,6 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
             new TextBlock(course.Description),
             new TextBlock(T(view, "catalog.meta", course.NuggetCount, course.EstimatedMinutes)) { IsSubtle = true, Spacing = "small" },
         };
-
-        if (course.ContentLanguage != view.Language)
-        {
-            items.Add(new TextBlock(T(view, course.ContentLanguage == Language.English ? "catalog.inEnglish" : "catalog.inSwedish")) { IsSubtle = true, Spacing = "none" });
-        }
 
         if (course.IsEnrolled)
         {

@@ -1,0 +1,186 @@
+using MicroLearnBot.Delivery;
+using MicroLearnBot.Storage;
+using MicroLearnBot.Storage.Entities;
+using MicroLearnBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MicroLearnBot.Tests.Delivery;
+
+/// <summary>
+/// What learners answer decides when questions come back: a wrong answer returns sooner than a right and
+/// certain one, in <c>status</c> and in the sessions the sweep delivers.
+/// </summary>
+public sealed class SpacedRepetitionTests : IAsyncLifetime
+{
+    private FakeTeamsConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeTeamsConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task WrongAnswerReturnsSoonerThanCertainOne()
+    {
+        // Monday 7 December 2026, 10:00 in Stockholm.
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
+
+        await AnswerFirstLessonAsync(bot, "wrong-user", correct: false);
+        await AnswerFirstLessonAsync(bot, "certain-user", correct: true);
+        var rate = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await bot.PostActivityAsync(Submit("certain-user", Activities.SubmitData(rate.Card!, "rate") is var data && (string?)data["rating"] == "4" ? data : FindRating(rate, "4")));
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Frågan kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+
+        var wrongDue = await DueOfCheckAsync(bot, "wrong-user");
+        var certainDue = await DueOfCheckAsync(bot, "certain-user");
+        Assert.True(wrongDue < certainDue, $"Wrong answer due {wrongDue:o} should come before certain answer due {certainDue:o}.");
+        Assert.Equal(new DateTime(2026, 12, 8), wrongDue.Date);
+
+        await bot.PostActivityAsync(Text("wrong-user", "status"));
+        var wrongStatus = await _connector.WaitForActivityAsync(r => r.ConversationId == "wrong-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.StartsWith("tisdag 8 december", FactValue(wrongStatus, "Nästa repetition"), StringComparison.Ordinal);
+        await bot.PostActivityAsync(Text("certain-user", "status"));
+        var certainStatus = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("8 december", FactValue(certainStatus, "Nästa repetition"), StringComparison.Ordinal);
+
+        // Tuesday 08:30: the sweep brings the wrong answer back as a review; the certain learner gets nothing
+        // because the course has no new nugget left and their question is not due.
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 7, 31, 0, TimeSpan.Zero));
+        await RunSweepAsync(bot);
+        var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "wrong-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.Contains("Vilket svar är rätt?", review.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == "certain-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReflectionReturnsWithLastAnswer()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
+        await AnswerFirstLessonAsync(bot, "reflecting-user", correct: true, reflection: "Min första tanke");
+
+        // Three days later (Thursday) the reflection is due again and shows what was written.
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 7, 31, 0, TimeSpan.Zero));
+        await RunSweepAsync(bot);
+
+        var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "reflecting-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.Contains("Min första tanke", review.CardText, StringComparison.Ordinal);
+        Assert.Contains("Förra gången", review.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UntappedConfidenceCountsAsGood()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
+        await AnswerFirstLessonAsync(bot, "silent-user", correct: true);
+        Assert.Null(await RatingOfCheckAsync(bot, "silent-user"));
+
+        time.Advance(TimeSpan.FromHours(2));
+        await bot.PostActivityAsync(Text("silent-user", "status"));
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "silent-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(3, await RatingOfCheckAsync(bot, "silent-user"));
+    }
+
+    private async Task AnswerFirstLessonAsync(BotTestHost bot, string user, bool correct, string reflection = "En tanke")
+    {
+        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), user));
+        await bot.PostActivityAsync(Text(user, "starta testkurs"));
+        await bot.PostActivityAsync(Text(user, "mer"));
+        var lesson = await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var data = Activities.SubmitData(lesson.Card!, "answer");
+        var submit = ForUser(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = correct ? "a" : "b" }), user);
+        await bot.PostActivityAsync(submit);
+        await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+    }
+
+    private static string FactValue(RecordedRequest card, string title)
+    {
+        var facts = card.Card!["body"]!.AsArray().Single(e => (string?)e!["type"] == "FactSet")!["facts"]!.AsArray();
+        return (string?)facts.Single(f => (string?)f!["title"] == title)!["value"] ?? "";
+    }
+
+    private static System.Text.Json.Nodes.JsonObject FindRating(RecordedRequest card, string rating)
+    {
+        var json = card.Card!.ToJsonString();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        return Find(node) ?? throw new InvalidOperationException($"No confidence button with rating {rating}.");
+
+        System.Text.Json.Nodes.JsonObject? Find(System.Text.Json.Nodes.JsonNode? current)
+        {
+            switch (current)
+            {
+                case System.Text.Json.Nodes.JsonObject obj when obj["data"] is System.Text.Json.Nodes.JsonObject data && (string?)data["rating"] == rating:
+                    return data;
+                case System.Text.Json.Nodes.JsonObject obj:
+                    foreach (var (_, value) in obj)
+                    {
+                        if (Find(value) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case System.Text.Json.Nodes.JsonArray array:
+                    foreach (var item in array)
+                    {
+                        if (Find(item) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private System.Text.Json.Nodes.JsonObject Text(string user, string text) => ForUser(Activities.Text(_connector.ServiceUrl, text), user);
+
+    private System.Text.Json.Nodes.JsonObject Submit(string user, System.Text.Json.Nodes.JsonObject data) =>
+        ForUser(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string>()), user);
+
+    /// <summary>Makes the activity come from a distinct user in their own personal conversation.</summary>
+    private static System.Text.Json.Nodes.JsonObject ForUser(System.Text.Json.Nodes.JsonObject activity, string user)
+    {
+        activity["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = $"29:{user}", ["aadObjectId"] = $"aad-{user}", ["name"] = user };
+        activity["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = user, ["conversationType"] = "personal" };
+        if (activity["membersAdded"] is System.Text.Json.Nodes.JsonArray members)
+        {
+            members[1] = new System.Text.Json.Nodes.JsonObject { ["id"] = $"29:{user}" };
+        }
+
+        return activity;
+    }
+
+    private static Task<DateTime> DueOfCheckAsync(BotTestHost bot, string user) =>
+        bot.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MicroLearnDbContext>();
+            var learner = await db.Learners.SingleAsync(l => l.UserId == $"aad-{user}");
+            var card = await db.QuestionCards.SingleAsync(c => c.LearnerId == learner.Id && c.Kind == QuestionKind.Check);
+            return card.DueUtc;
+        });
+
+    private static Task<int?> RatingOfCheckAsync(BotTestHost bot, string user) =>
+        bot.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MicroLearnDbContext>();
+            var learner = await db.Learners.SingleAsync(l => l.UserId == $"aad-{user}");
+            return (await db.Answers.SingleAsync(a => a.LearnerId == learner.Id && a.Kind == AnswerKind.Check)).Rating;
+        });
+
+    private static Task<int> RunSweepAsync(BotTestHost bot) =>
+        bot.InScopeAsync(async services =>
+        {
+            var written = await services.GetRequiredService<DeliverySweep>().RunAsync(CancellationToken.None);
+            services.GetRequiredService<OutboxSignal>().Notify();
+            return written;
+        });
+}
