@@ -11,6 +11,7 @@ public static class ConversationServiceCollectionExtensions
     {
         services.AddSingleton(TextCatalog.Default);
         services.AddScoped<LearnerDirectory>();
+        services.AddSingleton<LearnerTurnLock>();
         services.AddScoped<TurnRouter>();
         services.AddScoped<WelcomeHandler>();
         services.AddScoped<CatalogHandler>();

@@ -3,6 +3,7 @@ using MicroLearnBot.Conversation.Handlers;
 using MicroLearnBot.Conversation.Views;
 using MicroLearnBot.Storage;
 using MicroLearnBot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace MicroLearnBot.Conversation;
@@ -11,6 +12,7 @@ namespace MicroLearnBot.Conversation;
 public sealed partial class TurnRouter(
     MicroLearnDbContext db,
     LearnerDirectory learners,
+    LearnerTurnLock turnLock,
     WelcomeHandler welcome,
     CatalogHandler catalog,
     EnrollHandler enroll,
@@ -23,6 +25,22 @@ public sealed partial class TurnRouter(
     ILogger<TurnRouter> logger)
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        using var turnLease = await turnLock.AcquireAsync(turn.Learner, cancellationToken);
+        try
+        {
+            return await HandleOnceAsync(turn, cancellationToken);
+        }
+        catch (DbUpdateException exception)
+        {
+            // Another instance created or changed this learner at the same moment; run the turn again on fresh rows.
+            LogTurnRetried(logger, exception, turn.Kind);
+            db.ChangeTracker.Clear();
+            return await HandleOnceAsync(turn, cancellationToken);
+        }
+    }
+
+    private async Task<TurnResult> HandleOnceAsync(Turn turn, CancellationToken cancellationToken)
     {
         var learner = await learners.GetOrCreateAsync(turn, cancellationToken);
 
@@ -78,6 +96,9 @@ public sealed partial class TurnRouter(
         CommandUsage.SetBudget => "usage.budget",
         _ => "usage.language",
     };
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Retrying a {TurnKind} turn after a concurrent database change")]
+    private static partial void LogTurnRetried(ILogger logger, Exception exception, TurnKind turnKind);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Handled {TurnKind} turn for learner {LearnerId} with {ReplyCount} replies")]
     private static partial void LogTurnHandled(ILogger logger, TurnKind turnKind, Guid learnerId, int replyCount);

@@ -7,15 +7,30 @@ namespace MicroLearnBot.Conversation.Handlers;
 /// <summary>Handles installation and removal of the bot in a personal chat.</summary>
 public sealed class WelcomeHandler(ICourseCatalog catalog, TimeProvider time)
 {
+    /// <summary>
+    /// Teams announces one personal install with two activities (conversationUpdate and installationUpdate);
+    /// within this window only the first is welcomed.
+    /// </summary>
+    public static readonly TimeSpan RepeatedInstallWindow = TimeSpan.FromMinutes(10);
+
     /// <summary>Welcomes a new or returning learner; a reinstall resumes deliveries with the history intact.</summary>
     public TurnResult Installed(LearnerEntity learner)
     {
-        if (learner.Status == LearnerStatus.Uninstalled)
+        var now = time.GetUtcNow();
+        var wasUninstalled = learner.Status == LearnerStatus.Uninstalled;
+        if (wasUninstalled)
         {
             learner.Status = LearnerStatus.Active;
             learner.StatusReason = null;
-            learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
+            learner.ScheduleNextSession(now, anyDayToday: false);
         }
+
+        if (!wasUninstalled && learner.WelcomedUtc is { } welcomed && now.UtcDateTime - welcomed < RepeatedInstallWindow)
+        {
+            return TurnResult.None;
+        }
+
+        learner.WelcomedUtc = now.UtcDateTime;
 
         var courses = CourseSummaries.InLearnerLanguage(catalog, learner, out var otherLanguageCount);
         var view = new WelcomeView(learner.DeliveryTime(), courses) { Language = learner.Language(), OtherLanguageCourseCount = otherLanguageCount };

@@ -56,6 +56,9 @@ public sealed class LearnerEntity
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>When the welcome card was last sent; a second install event moments later sends none.</summary>
+    public DateTime? WelcomedUtc { get; set; }
+
     public DateTime UpdatedUtc { get; set; }
 
     public List<EnrollmentEntity> Enrollments { get; set; } = [];
