@@ -40,7 +40,8 @@ public static class ContentFolder
             }
         }
 
-        return workingDirectory;
+        // A published bot carries the sample courses beside its executable.
+        return Exists(Path.Combine(AppContext.BaseDirectory, path)) ? AppContext.BaseDirectory : workingDirectory;
     }
 
     public static bool IsCourseFolder(string path) => File.Exists(Path.Combine(path, ContentRules.CourseFileName));
