@@ -102,13 +102,8 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     [Fact]
     public async Task OverlongReflectionIsRejectedAndNothingStored()
     {
-        var time = FakeTime.AtStockholm(2026, 12, 4, 10, 0);
-        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create()));
-        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
-        var data = Activities.SubmitData(lesson.Card!, "answer");
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 4, 10, 0), new StaticCourseCatalog(TestCourses.Create()));
+        var data = await FirstLessonSubmitDataAsync(bot);
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = new string('x', 4001), ["check:del-1:q1"] = "a" }));
         var tooLong = await _connector.WaitForActivityAsync(r => r.CardText.Contains("4001 tecken", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
@@ -124,13 +119,8 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     [Fact]
     public async Task SecondSubmitOfSameCardStoresOnce()
     {
-        var time = FakeTime.AtStockholm(2026, 12, 4, 10, 0);
-        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create()));
-        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
-        var data = Activities.SubmitData(lesson.Card!, "answer");
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 4, 10, 0), new StaticCourseCatalog(TestCourses.Create()));
+        var data = await FirstLessonSubmitDataAsync(bot);
         var inputs = new Dictionary<string, string> { ["reflection"] = "Första", ["check:del-1:q1"] = "b" };
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, inputs));
@@ -154,6 +144,16 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lesson 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
         Assert.Contains("Send answer", lesson.CardText, StringComparison.Ordinal);
         Assert.DoesNotContain("Skicka", lesson.CardText, StringComparison.Ordinal);
+    }
+
+    /// <summary>Installs, starts the test course, asks for a lesson with <c>mer</c> and returns its submit data.</summary>
+    private async Task<System.Text.Json.Nodes.JsonObject> FirstLessonSubmitDataAsync(BotTestHost bot)
+    {
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        return Activities.SubmitData(lesson.Card!, "answer");
     }
 
     private static Task<int> RunSweepAsync(BotTestHost bot) =>
