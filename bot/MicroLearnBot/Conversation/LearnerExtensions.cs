@@ -27,7 +27,7 @@ public static class LearnerExtensions
 
     /// <summary>
     /// Plans the next daily session. <paramref name="anyDayToday"/> lets it fall later today even on a weekend,
-    /// used when the learner just asked (started a course or set the time) and is told the exact time.
+    /// used right after the learner started a course or set the time, because the reply names that exact time.
     /// </summary>
     public static void ScheduleNextSession(this LearnerEntity learner, DateTimeOffset now, bool anyDayToday)
     {

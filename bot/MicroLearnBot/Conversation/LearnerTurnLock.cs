@@ -6,7 +6,7 @@ namespace MicroLearnBot.Conversation;
 /// the learner. Across instances the unique learner index decides and the losing turn is retried.
 /// </summary>
 /// <remarks>
-/// Learners share a fixed set of striped locks, so memory stays constant; two learners on one stripe only wait
+/// Learners share a fixed set of striped locks, so memory stays constant. Two learners on one stripe only wait
 /// for each other's turn, which takes milliseconds.
 /// </remarks>
 public sealed class LearnerTurnLock

@@ -80,7 +80,7 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
             return TurnResult.Message(version.Language, "answer.nothing");
         }
 
-        // A wrong answer is rated Again now; a right one waits for the learner's confidence tap.
+        // A wrong answer is rated Again now. A right one waits for the learner's confidence tap.
         foreach (var answer in answers)
         {
             if (answer.Kind == AnswerKind.Reflection)
