@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MicroLearnBot.Storage;
 
-/// <summary>Creates the database schema at start-up, before the host accepts requests or runs jobs.</summary>
+/// <summary>Creates or migrates the database schema at start-up, before the host accepts requests or runs jobs.</summary>
 public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, DatabaseReadiness readiness, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -14,9 +14,9 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
         var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
         LogStarting(logger, db.Database.ProviderName);
 
-        // NOTE: EnsureCreated builds the current schema on an empty database but does not alter an existing one;
-        // a schema change needs EF Core migrations before the first production install.
-        var created = await db.Database.EnsureCreatedAsync(cancellationToken);
+        // Applies the provider's pending migrations; a new database gets the whole schema.
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the sweep write while requests read.
@@ -24,7 +24,7 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
         }
 
         readiness.MarkReady();
-        LogReady(logger, created);
+        LogReady(logger, pending.Count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -32,8 +32,8 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Preparing database ({Provider})")]
     private static partial void LogStarting(ILogger logger, string? provider);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Database ready (created now: {Created})")]
-    private static partial void LogReady(ILogger logger, bool created);
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Database ready; applied {MigrationCount} migrations")]
+    private static partial void LogReady(ILogger logger, int migrationCount);
 }
 
 /// <summary>Set once the schema exists; the health endpoint reports ready only then.</summary>

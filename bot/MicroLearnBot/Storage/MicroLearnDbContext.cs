@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace MicroLearnBot.Storage;
 
-/// <summary>The bot's database: learners, enrollments, deliveries, answers and the outbox.</summary>
-public sealed class MicroLearnDbContext(DbContextOptions<MicroLearnDbContext> options) : DbContext(options)
+/// <summary>
+/// The bot's database: learners, enrollments, deliveries, answers, memory states and the outbox. Each provider has
+/// a subclass that owns its migrations, because SQLite and PostgreSQL need different column types.
+/// </summary>
+public abstract class MicroLearnDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<LearnerEntity> Learners => Set<LearnerEntity>();
 

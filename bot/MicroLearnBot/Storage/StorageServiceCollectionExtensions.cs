@@ -19,23 +19,21 @@ public static class StorageServiceCollectionExtensions
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
 
         services.AddSingleton(options);
-        services.AddDbContext<MicroLearnDbContext>(builder =>
+        if (options.Provider == StorageProvider.Postgres)
         {
-            if (options.Provider == StorageProvider.Postgres)
+            if (string.IsNullOrWhiteSpace(connectionString))
             {
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        "Storage:Provider is Postgres but ConnectionStrings:MicroLearn is empty; set it, for example 'Host=localhost;Database=microlearnbot;Username=bot;Password=...'.");
-                }
+                throw new InvalidOperationException(
+                    "Storage:Provider is Postgres but ConnectionStrings:MicroLearn is empty; set it, for example 'Host=localhost;Database=microlearnbot;Username=bot;Password=...'.");
+            }
 
-                builder.UseNpgsql(connectionString);
-            }
-            else
-            {
-                builder.UseSqlite(PrepareSqlite(connectionString ?? DefaultSqliteConnectionString));
-            }
-        });
+            services.AddDbContext<MicroLearnDbContext, PostgresMicroLearnDbContext>(builder => builder.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var sqlite = PrepareSqlite(connectionString ?? DefaultSqliteConnectionString);
+            services.AddDbContext<MicroLearnDbContext, SqliteMicroLearnDbContext>(builder => builder.UseSqlite(sqlite));
+        }
 
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton<DatabaseReadiness>();
