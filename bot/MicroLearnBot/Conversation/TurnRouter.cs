@@ -73,6 +73,7 @@ public sealed partial class TurnRouter(
             Command.Progress => await progress.HandleAsync(learner, cancellationToken),
             Command.Pause => PreferencesHandler.Pause(learner),
             Command.SetBudget budget => PreferencesHandler.SetBudget(learner, budget.Minutes),
+            Command.SetNonWorkingDays nonWorkingDays => preferences.SetNonWorkingDays(learner, nonWorkingDays.Include),
             Command.Resume => preferences.Resume(learner),
             Command.Invalid invalid => TurnResult.Message(language, UsageKey(invalid.Usage)),
             _ => TurnResult.Of(new HelpView(AfterUnknownCommand: true) { Language = language }),
@@ -94,6 +95,7 @@ public sealed partial class TurnRouter(
         CommandUsage.StartCourse => "usage.start",
         CommandUsage.SetTime => "usage.time",
         CommandUsage.SetBudget => "usage.budget",
+        CommandUsage.SetNonWorkingDays => "usage.weekends",
         _ => "usage.language",
     };
 

@@ -104,6 +104,39 @@ public sealed class CommandParserTests
     public void PauseAndResume(string text, Type expected) => Assert.IsType(expected, CommandParser.Parse(text));
 
     [Theory]
+    [InlineData("helger på", true)]
+    [InlineData("helger pa", true)]
+    [InlineData("weekends off", false)]
+    [InlineData("HELGER AV", false)]
+    public void NonWorkingDaysOptIn(string text, bool expected)
+    {
+        var command = Assert.IsType<Command.SetNonWorkingDays>(CommandParser.Parse(text));
+
+        Assert.Equal(expected, command.Include);
+    }
+
+    [Theory]
+    [InlineData("minuter 15", 15)]
+    [InlineData("minutes 5", 5)]
+    public void BudgetWithinBounds(string text, int expected)
+    {
+        var command = Assert.IsType<Command.SetBudget>(CommandParser.Parse(text));
+
+        Assert.Equal(expected, command.Minutes);
+    }
+
+    [Theory]
+    [InlineData("minuter 4")]
+    [InlineData("minutes 16")]
+    [InlineData("minuter tio")]
+    public void BudgetOutOfBoundsIsInvalid(string text)
+    {
+        var command = Assert.IsType<Command.Invalid>(CommandParser.Parse(text));
+
+        Assert.Equal(CommandUsage.SetBudget, command.Usage);
+    }
+
+    [Theory]
     [InlineData("hej hej")]
     [InlineData("kurser nu")]
     [InlineData("mina")]

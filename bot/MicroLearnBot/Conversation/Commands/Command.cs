@@ -25,6 +25,9 @@ public abstract record Command
 
     public sealed record Pause : Command;
 
+    /// <summary>Whether lessons also come on weekends and Swedish public holidays.</summary>
+    public sealed record SetNonWorkingDays(bool Include) : Command;
+
     /// <summary>The daily time budget in minutes, 5 to 15.</summary>
     public sealed record SetBudget(int Minutes) : Command;
 
@@ -44,4 +47,5 @@ public enum CommandUsage
     SetTime,
     SetLanguage,
     SetBudget,
+    SetNonWorkingDays,
 }

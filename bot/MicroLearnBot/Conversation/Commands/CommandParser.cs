@@ -31,6 +31,7 @@ public static partial class CommandParser
             ("status" or "progress" or "framsteg", "") => new Command.Progress(),
             ("paus" or "pausa" or "pause", "") => new Command.Pause(),
             ("minuter" or "minutes", _) => ParseBudget(rest),
+            ("helger" or "weekends", _) => ParseOnOff(rest),
             ("fortsatt" or "resume", "") => new Command.Resume(),
             _ => new Command.Unknown(),
         };
@@ -85,6 +86,13 @@ public static partial class CommandParser
         int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes is >= 5 and <= 15
             ? new Command.SetBudget(minutes)
             : new Command.Invalid(CommandUsage.SetBudget);
+
+    private static Command ParseOnOff(string argument) => argument switch
+    {
+        "pa" or "ja" or "on" or "yes" => new Command.SetNonWorkingDays(true),
+        "av" or "nej" or "off" or "no" => new Command.SetNonWorkingDays(false),
+        _ => new Command.Invalid(CommandUsage.SetNonWorkingDays),
+    };
 
     private static Command ParseLanguage(string argument) => argument switch
     {

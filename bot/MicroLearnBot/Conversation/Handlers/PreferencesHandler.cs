@@ -26,6 +26,19 @@ public sealed class PreferencesHandler(TimeProvider time)
         return TurnResult.Message(language, "language.set");
     }
 
+    /// <summary>Opts in to or out of lessons on weekends and Swedish public holidays.</summary>
+    public TurnResult SetNonWorkingDays(LearnerEntity learner, bool include)
+    {
+        learner.IncludeWeekends = include;
+        learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
+
+        var paragraphs = new List<LocalizedText> { LocalizedText.Of(include ? "weekends.on" : "weekends.off") };
+        paragraphs.Add(learner.NextDeliveryUtc is { } next
+            ? LocalizedText.Of("time.next", new LocalDateTimeArgument(learner.ToLocal(next)))
+            : LocalizedText.Of("time.noCourse"));
+        return TurnResult.Of(new MessageView(paragraphs) { Language = learner.Language() });
+    }
+
     public static TurnResult SetBudget(LearnerEntity learner, int minutes)
     {
         learner.DailyBudgetMinutes = minutes;
