@@ -62,4 +62,22 @@ public sealed class InstallEventsTests : IAsyncLifetime
         Assert.Single(resumed.Enrollments);
         Assert.Equal(2, _connector.Requests.Count(r => r.CardText.Contains("Välkommen", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task BotRemovedFromChatPausesLearner()
+    {
+        await using var bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+        var removed = Activities.Install(_connector.ServiceUrl);
+        removed["membersRemoved"] = removed["membersAdded"]!.DeepClone();
+        removed.Remove("membersAdded");
+
+        var response = await bot.PostActivityAsync(removed);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var learner = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().Learners.SingleAsync());
+        Assert.Equal(MicroLearnBot.Storage.Entities.LearnerStatus.Uninstalled, learner.Status);
+        Assert.Null(learner.NextDeliveryUtc);
+    }
 }
