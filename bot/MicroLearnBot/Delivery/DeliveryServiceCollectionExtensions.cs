@@ -1,3 +1,4 @@
+using MicroLearnBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -22,8 +23,27 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxSender>();
 
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = configuration.GetConnectionString(StorageServiceCollectionExtensions.ConnectionStringName);
+
         services.AddQuartz(quartz =>
         {
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = "MicroLearnBot");
+
+            // On PostgreSQL several instances share one database, so they share one clustered Quartz store and
+            // exactly one node fires each sweep. SQLite serves a single instance, which keeps triggers in memory.
+            if (storage.Provider == StorageProvider.Postgres)
+            {
+                quartz.ConfigureScheduler(scheduler => scheduler.GenerateInstanceId = true);
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString!);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(clustering => clustering.CheckinInterval = TimeSpan.FromSeconds(10));
+                    store.ProvisionSchema();
+                });
+            }
+
             quartz.AddJob<DeliverySweepJob>(job => job.WithIdentity(DeliverySweepJob.Key));
             quartz.AddTrigger(trigger => trigger
                 .ForJob(DeliverySweepJob.Key)

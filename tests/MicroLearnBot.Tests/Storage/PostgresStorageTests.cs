@@ -52,4 +52,30 @@ public sealed class PostgresStorageTests : IAsyncLifetime
         var sent = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().OutboxMessages.CountAsync(m => m.SentUtc != null));
         Assert.Equal(1, sent);
     }
+
+    [Fact]
+    public async Task TwoInstancesShareOneClusteredScheduler()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:MicroLearn"] = connectionString,
+        };
+
+        await using var first = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()), settings: settings);
+        await using var second = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()), settings: settings);
+
+        // Each clustered node checks in to qrtz_scheduler_state; the sweep trigger exists once for both.
+        var firstNode = await (await first.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).GetSchedulerInstanceId();
+        var secondNode = await (await second.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).GetSchedulerInstanceId();
+        Assert.NotEqual(firstNode, secondNode);
+
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var instances = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM qrtz_scheduler_state", connection);
+        await using var triggers = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM qrtz_triggers", connection);
+        Assert.Equal(2L, (long)(await instances.ExecuteScalarAsync())!);
+        Assert.Equal(1L, (long)(await triggers.ExecuteScalarAsync())!);
+    }
 }
