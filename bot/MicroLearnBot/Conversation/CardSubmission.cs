@@ -15,6 +15,7 @@ public static class SubmissionActions
     public const string More = "more";
     public const string Start = "start";
     public const string Rate = "rate";
+    public const string EraseConfirmed = "erase-confirmed";
 
     public const string CourseField = "course";
     public const string NuggetField = "nugget";

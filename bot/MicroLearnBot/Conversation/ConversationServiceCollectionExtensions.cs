@@ -22,6 +22,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddScoped<MyDataHandler>();
         services.AddScoped<ProgressHandler>();
         services.AddScoped<RateHandler>();
+        services.AddScoped<EraseHandler>();
         return services;
     }
 }

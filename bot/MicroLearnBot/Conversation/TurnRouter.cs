@@ -22,6 +22,7 @@ public sealed partial class TurnRouter(
     MyDataHandler myData,
     ProgressHandler progress,
     RateHandler rate,
+    EraseHandler erase,
     ILogger<TurnRouter> logger)
 {
     public async Task<TurnResult> HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -69,6 +70,7 @@ public sealed partial class TurnRouter(
             Command.SetTime setTime => preferences.SetTime(learner, setTime.LocalTime),
             Command.More => await more.HandleAsync(learner, cancellationToken),
             Command.MyData => await myData.HandleAsync(learner, cancellationToken),
+            Command.EraseMyData => EraseHandler.Confirm(learner),
             Command.SetLanguage setLanguage => PreferencesHandler.SetLanguage(learner, setLanguage.Language),
             Command.Progress => await progress.HandleAsync(learner, cancellationToken),
             Command.Pause => PreferencesHandler.Pause(learner),
@@ -86,6 +88,7 @@ public sealed partial class TurnRouter(
             SubmissionActions.Answer => await answers.HandleAsync(learner, submission, cancellationToken),
             SubmissionActions.More => await more.HandleAsync(learner, cancellationToken),
             SubmissionActions.Rate => await rate.HandleAsync(learner, submission, cancellationToken),
+            SubmissionActions.EraseConfirmed => await erase.EraseAsync(learner, cancellationToken),
             SubmissionActions.Start when submission.Field(SubmissionActions.CourseField) is { } courseId => enroll.Handle(learner, courseId),
             _ => TurnResult.Of(new HelpView(AfterUnknownCommand: true) { Language = learner.Language() }),
         };

@@ -19,6 +19,9 @@ public abstract record Command
 
     public sealed record MyData : Command;
 
+    /// <summary>Asks to erase everything stored about the learner; a confirmation button does the erasing.</summary>
+    public sealed record EraseMyData : Command;
+
     public sealed record SetLanguage(string Language) : Command;
 
     public sealed record Progress : Command;

@@ -27,6 +27,7 @@ public static partial class CommandParser
             ("tid" or "time", _) => ParseTime(rest),
             ("mer" or "more" or "nasta" or "next", "") => new Command.More(),
             ("mina" or "my", "data") => new Command.MyData(),
+            ("radera", "mina data") or ("delete" or "erase", "my data") => new Command.EraseMyData(),
             ("sprak" or "language", _) => ParseLanguage(rest),
             ("status" or "progress" or "framsteg", "") => new Command.Progress(),
             ("paus" or "pausa" or "pause", "") => new Command.Pause(),
