@@ -43,6 +43,12 @@ for folder in tests/fsrs-reference tests/content-preview tests/e2e; do
 done
 
 dotnet build MicroLearnBot.sln -c Debug --nologo -v quiet
-dotnet test MicroLearnBot.sln -c Debug --no-build --nologo
 
-scripts/e2e-playground.sh
+# Both stages run even when the first fails, so one run reports everything.
+status=0
+dotnet test MicroLearnBot.sln -c Debug --no-build --nologo || status=$?
+scripts/e2e-playground.sh || status=$?
+if [[ "$status" != "0" ]]; then
+  echo "Some tests failed; see the output above." >&2
+fi
+exit "$status"

@@ -14,7 +14,9 @@ public static class BotApplication
     /// <param name="configure">Lets tests replace services (for example the clock) before the host is built.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json sits beside the executable, so settings load from whatever folder the bot starts in.
+        // Relative data and content paths still resolve from the working folder.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(builder.Configuration);

@@ -1,14 +1,20 @@
 using MicroLearnBot.Learning.Courses;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MicroLearnBot.Hosting;
 
-/// <summary>Logs the start and stop of the bot with what it loaded.</summary>
-public sealed partial class StartupBanner(ICourseCatalog catalog, ILogger<StartupBanner> logger) : IHostedService
+/// <summary>Logs the start and stop of the bot with what it loaded, and warns at start-up when it runs in local mode.</summary>
+public sealed partial class StartupBanner(IConfiguration configuration, ICourseCatalog catalog, ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
+        {
+            LogLocalMode(logger);
+        }
+
         LogStarted(logger, catalog.Courses.Count);
         return Task.CompletedTask;
     }
@@ -18,6 +24,9 @@ public sealed partial class StartupBanner(ICourseCatalog catalog, ILogger<Startu
         LogStopping(logger);
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "MicrosoftAppId is not set, so the bot runs in local mode: it accepts unauthenticated requests from loopback only and replies only to loopback service URLs. Set MicrosoftAppId to connect it to Teams.")]
+    private static partial void LogLocalMode(ILogger logger);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "MicroLearnBot started with {CourseCount} courses")]
     private static partial void LogStarted(ILogger logger, int courseCount);
