@@ -15,7 +15,13 @@ if [[ -z "$pg_bin" || ! -x "$pg_bin/initdb" ]]; then
 fi
 
 pg_dir="$(mktemp -d -t microlearnbot-pg-XXXXXX)"
-pg_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+# A port from the dynamic range that nothing listens on yet; bash's /dev/tcp fails to connect to a free one.
+pg_port=""
+for _ in $(seq 1 50); do
+  candidate=$(( 20000 + RANDOM % 30000 ))
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
+done
+[[ -n "$pg_port" ]] || { echo "No free loopback port found for PostgreSQL." >&2; exit 1; }
 run_pg() {
   # initdb and postgres refuse to run as root; use the postgres account when we are root.
   if [[ "$(id -u)" == "0" ]]; then runuser -u postgres -- "$@"; else "$@"; fi
