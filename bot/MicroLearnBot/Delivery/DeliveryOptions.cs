@@ -23,6 +23,12 @@ public sealed class DeliveryOptions
     /// <summary>How long a sender owns a claimed message before another node may take it; default 2 minutes.</summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Learners whose messages are sent at the same time; default 8.</summary>
+    public int SendConcurrency { get; set; } = 8;
+
+    /// <summary>Messages the sender picks up per round; default 200.</summary>
+    public int SendBatchSize { get; set; } = 200;
+
     /// <summary>Learners planned per sweep batch; default 200.</summary>
     public int SweepBatchSize { get; set; } = 200;
 }

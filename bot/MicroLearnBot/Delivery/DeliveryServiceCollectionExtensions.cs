@@ -12,7 +12,9 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddOptions<DeliveryOptions>().Bind(configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart()
             .Validate(o => CronExpression.TryParse(o.SweepCron, out _), "Delivery:SweepCron is not a valid Quartz cron expression; use for example '0 * * * * ?'.")
-            .Validate(o => o.MaxAttempts >= 1, "Delivery:MaxAttempts must be at least 1.");
+            .Validate(o => o.MaxAttempts >= 1, "Delivery:MaxAttempts must be at least 1.")
+            .Validate(o => o.SendConcurrency is >= 1 and <= 64, "Delivery:SendConcurrency must be from 1 to 64.")
+            .Validate(o => o.SendBatchSize >= 1 && o.SweepBatchSize >= 1, "Delivery:SendBatchSize and Delivery:SweepBatchSize must be at least 1.");
 
         var sweepCron = configuration[$"{DeliveryOptions.SectionName}:{nameof(DeliveryOptions.SweepCron)}"] ?? new DeliveryOptions().SweepCron;
 

@@ -44,32 +44,45 @@ public sealed partial class OutboxSender(
         LogStopped(logger, _nodeId);
     }
 
-    /// <summary>Sends one batch of due messages and returns how many were attempted.</summary>
+    /// <summary>
+    /// Sends one batch of due messages and returns how many were attempted. Learners are served in parallel, up
+    /// to <see cref="DeliveryOptions.SendConcurrency"/> at a time, so a morning wave is bounded by the channel's
+    /// rate limit rather than by round trips; one learner's messages go in order, one after another.
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
-        var outbounds = scope.ServiceProvider.GetServices<IChannelOutbound>().ToList();
-
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        var candidates = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
-            .OrderBy(m => m.NextAttemptUtc)
-            .Select(m => m.Id)
-            .Take(50)
-            .ToListAsync(cancellationToken);
+        List<(Guid Id, Guid LearnerId)> candidates;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
+            var nowUtc = time.GetUtcNow().UtcDateTime;
+            var rows = await db.OutboxMessages
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
+                .OrderBy(m => m.NextAttemptUtc)
+                .Select(m => new { m.Id, m.LearnerId })
+                .Take(options.Value.SendBatchSize)
+                .ToListAsync(cancellationToken);
+            candidates = [.. rows.Select(r => (r.Id, r.LearnerId))];
+        }
 
         var attempted = 0;
-        foreach (var messageId in candidates)
+        var parallelism = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(candidates.GroupBy(c => c.LearnerId), parallelism, async (learnerMessages, token) =>
         {
-            if (!await TryClaimAsync(db, messageId, cancellationToken))
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
+            var outbounds = scope.ServiceProvider.GetServices<IChannelOutbound>().ToList();
+            foreach (var (messageId, _) in learnerMessages)
             {
-                continue;
-            }
+                if (!await TryClaimAsync(db, messageId, token))
+                {
+                    continue;
+                }
 
-            attempted++;
-            await SendClaimedAsync(db, outbounds, messageId, cancellationToken);
-        }
+                Interlocked.Increment(ref attempted);
+                await SendClaimedAsync(db, outbounds, messageId, token);
+            }
+        });
 
         return attempted;
     }

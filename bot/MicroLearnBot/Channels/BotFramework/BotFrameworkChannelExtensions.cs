@@ -17,6 +17,7 @@ public static class BotFrameworkChannelExtensions
     {
         services.AddBotFrameworkAuthentication(configuration);
         services.AddSingleton<AdaptiveCardRenderer>();
+        services.AddSingleton(new TenantRateLimiter(configuration.GetValue("BotFramework:TenantRequestsPerSecond", TenantRateLimiter.DefaultRequestsPerSecond)));
         services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<BotFrameworkMessenger>();
         services.AddScoped<MessagesEndpoint>();

@@ -16,7 +16,7 @@ public sealed class BotFrameworkOutbound(BotFrameworkMessenger messenger, Connec
 
     public async Task<OutboundResult> SendAsync(LearnerEntity learner, string payload, CancellationToken cancellationToken)
     {
-        var target = new ConnectorTarget(learner.ServiceUrl, learner.ConversationId, learner.ServiceUrlAuthenticated);
+        var target = new ConnectorTarget(learner.ServiceUrl, learner.ConversationId, learner.ServiceUrlAuthenticated, learner.TenantId);
         var result = await connector.SendToConversationAsync(target, payload, cancellationToken);
         var error = result.Succeeded ? null : $"{(int?)result.StatusCode} {result.ErrorCode}".Trim();
         return result.FailureKind switch

@@ -56,7 +56,7 @@ public sealed partial class MessagesEndpoint(
         }
 
         var result = await RunTurnAsync(turn, activity, cancellationToken);
-        var target = new ConnectorTarget(activity.ServiceUrl!, activity.Conversation!.Id!, authentication.IsAuthenticated);
+        var target = new ConnectorTarget(activity.ServiceUrl!, activity.Conversation!.Id!, authentication.IsAuthenticated, ActivityReader.TenantId(activity));
         var address = new MessageAddress(activity.Recipient!.Id!, activity.Recipient.Name, activity.From!.Id!, activity.Conversation.Id!, activity.Id);
 
         if (activity.Type == ActivityTypes.Invoke)

@@ -16,6 +16,7 @@ public sealed partial class ConnectorClient(
     HttpClient httpClient,
     IConnectorTokenProvider tokens,
     IServiceUrlTrustPolicy trust,
+    TenantRateLimiter rateLimiter,
     TimeProvider time,
     ILogger<ConnectorClient> logger)
 {
@@ -89,6 +90,8 @@ public sealed partial class ConnectorClient(
             LogTooLarge(logger, target.ConversationId, body.Length, MessageSizeBudget);
             return ConnectorResult.TooLarge;
         }
+
+        using var lease = await rateLimiter.AcquireAsync(target.TenantId, cancellationToken);
 
         var baseUri = serviceUri.AbsoluteUri.EndsWith('/') ? serviceUri : new Uri(serviceUri.AbsoluteUri + "/");
         using var request = new HttpRequestMessage(method, new Uri(baseUri, relativePath));
@@ -181,5 +184,8 @@ public sealed partial class ConnectorClient(
     private static partial void LogNetworkFailure(ILogger logger, Exception exception, string method, string serviceHost, string conversationId);
 }
 
-/// <summary>Where a connector call goes: the service URL as stored, whether a token vouched for it, and the conversation.</summary>
-public sealed record ConnectorTarget(string ServiceUrl, string ConversationId, bool ServiceUrlAuthenticated);
+/// <summary>
+/// Where a connector call goes: the service URL as stored, the conversation, whether a token vouched for the URL,
+/// and the tenant whose rate limit the call counts against.
+/// </summary>
+public sealed record ConnectorTarget(string ServiceUrl, string ConversationId, bool ServiceUrlAuthenticated, string? TenantId = null);
