@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MicroLearnBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MicroLearnBot.Tests.Channels;
 
@@ -115,5 +117,32 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task ChannelMentionPointsToPersonalChat()
+    {
+        var activity = Activities.FromFixture("05-message-channel-mention.json", _connector.ServiceUrl);
+
+        var response = await _bot.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var note = await _connector.WaitForActivityAsync(r => r.Card is not null, TimeSpan.FromSeconds(5));
+        Assert.True(
+            note.CardText.Contains("personlig chatt", StringComparison.Ordinal) || note.CardText.Contains("personal chat", StringComparison.Ordinal),
+            $"Expected a pointer to the personal chat, got: {note.CardText}");
+        var learners = await _bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnBot.Storage.MicroLearnDbContext>().Learners.CountAsync());
+        Assert.Equal(0, learners);
+    }
+
+    [Fact]
+    public async Task AttachmentOnlyMessageGetsHelp()
+    {
+        var activity = Activities.Text(_connector.ServiceUrl, "");
+        activity.Remove("text");
+
+        await _bot.PostActivityAsync(activity);
+
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Så här använder du MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
     }
 }

@@ -95,6 +95,6 @@ public sealed partial class TextCatalogTests
     [GeneratedRegex(@"\{\d\}")]
     private static partial Regex PlaceholderPattern();
 
-    [GeneratedRegex(@"""(?<key>(welcome|catalog|help|enroll|usage|time|lesson|feedback|answer|more|mydata|language|pause|resume|error|progress|card)\.[A-Za-z.]+)""")]
+    [GeneratedRegex(@"""(?<key>(welcome|catalog|help|enroll|usage|time|lesson|feedback|answer|more|mydata|language|pause|resume|error|progress|card|personal|erase|budget|weekends|rate|confidence)\.[A-Za-z.]+)""")]
     private static partial Regex KeyLiteral();
 }

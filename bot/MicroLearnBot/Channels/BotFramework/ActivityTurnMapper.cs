@@ -65,7 +65,8 @@ public static class ActivityTurnMapper
                 return TurnKind.Uninstalled;
             case ActivityTypes.Message when HasSubmissionValue(activity.Value):
                 return TurnKind.CardSubmission;
-            case ActivityTypes.Message when !string.IsNullOrWhiteSpace(activity.Text):
+            // A message with only an attachment or a sticker gets the help card rather than silence.
+            case ActivityTypes.Message:
                 return TurnKind.Text;
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
                 return TurnKind.CardSubmission;

@@ -49,6 +49,17 @@ public sealed partial class MessagesEndpoint(
         }
 
         var turn = ActivityTurnMapper.ToTurn(activity, authentication.IsAuthenticated, time.GetUtcNow());
+        if (turn is null && IsMessageInSharedConversation(activity))
+        {
+            // Lessons are personal; in a team channel or group chat the bot points to the personal chat instead
+            // of staying silent, and stores nothing about the sender.
+            var note = TurnResult.Message(Language.Resolve(null, ActivityReader.Locale(activity)), "personal.only");
+            var sharedTarget = new ConnectorTarget(activity.ServiceUrl!, activity.Conversation!.Id!, authentication.IsAuthenticated, ActivityReader.TenantId(activity));
+            var sharedAddress = new MessageAddress(activity.Recipient!.Id!, activity.Recipient.Name, activity.From!.Id!, activity.Conversation.Id!, activity.Id);
+            await SendAsync(sharedTarget, sharedAddress, note.Replies[0], cancellationToken);
+            return Results.Ok();
+        }
+
         if (turn is null)
         {
             LogIgnored(logger, activity.Type, activity.Id);
@@ -79,6 +90,14 @@ public sealed partial class MessagesEndpoint(
 
         return Results.Ok();
     }
+
+    private static bool IsMessageInSharedConversation(Activity activity) =>
+        activity.Type == ActivityTypes.Message &&
+        !ActivityReader.IsPersonal(activity) &&
+        !string.IsNullOrWhiteSpace(activity.ServiceUrl) &&
+        activity.Conversation?.Id is { Length: > 0 } &&
+        activity.Recipient?.Id is { Length: > 0 } &&
+        activity.From?.Id is { Length: > 0 };
 
     private async Task<TurnResult> RunTurnAsync(Turn turn, Activity activity, CancellationToken cancellationToken)
     {
