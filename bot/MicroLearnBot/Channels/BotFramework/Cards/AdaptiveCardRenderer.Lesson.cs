@@ -40,14 +40,14 @@ public sealed partial class AdaptiveCardRenderer
                 body.Add(new RichTextBlock([new TextRun(previous.Text) { Italic = true }]) { Spacing = "none" });
             }
 
-            body.Add(new TextInput(SubmissionActions.ReflectionInput, nugget.Reflection.Prompt)
+            body.Add(LabelledInput.Of(new TextInput(SubmissionActions.ReflectionInput, nugget.Reflection.Prompt)
             {
                 Placeholder = T(view, "lesson.reflection.placeholder"),
                 IsMultiline = true,
                 MaxLength = AnswerLimits.MaxReflectionLength,
                 IsRequired = true,
                 ErrorMessage = T(view, "lesson.reflection.required"),
-            });
+            }));
         }
 
         var checks = view.CheckQuestionIds is null
@@ -59,7 +59,7 @@ public sealed partial class AdaptiveCardRenderer
             foreach (var check in checks)
             {
                 asked.Add(check.Id);
-                body.Add(new ChoiceSetInput(
+                body.Add(LabelledInput.Of(new ChoiceSetInput(
                     SubmissionActions.CheckInputPrefix + check.Id,
                     check.Prompt,
                     [.. check.Choices.Select(choice => new InputChoice(choice.Text, choice.Id))])
@@ -67,7 +67,7 @@ public sealed partial class AdaptiveCardRenderer
                     IsMultiSelect = check.Kind == CheckKind.MultipleChoice,
                     IsRequired = true,
                     ErrorMessage = T(view, "lesson.check.required"),
-                });
+                }));
             }
         }
 

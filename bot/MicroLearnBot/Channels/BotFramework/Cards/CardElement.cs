@@ -12,6 +12,12 @@ public abstract record CardElement
 
     public bool? Separator { get; init; }
 
+    /// <summary>The Adaptive Cards version this element needs; older hosts show <see cref="Fallback"/> instead.</summary>
+    public string? RequiresVersion { get; init; }
+
+    /// <summary>What a host older than <see cref="RequiresVersion"/> shows in this element's place.</summary>
+    public CardElement? Fallback { get; init; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["type"] = ElementType };
@@ -19,6 +25,16 @@ public abstract record CardElement
         WriteProperties(json);
         json.AddIfNotNull("spacing", Spacing);
         json.AddIfNotNull("separator", Separator);
+        if (RequiresVersion is not null)
+        {
+            json["requires"] = new JsonObject { ["adaptiveCards"] = RequiresVersion };
+        }
+
+        if (Fallback is not null)
+        {
+            json["fallback"] = Fallback.ToJson();
+        }
+
         return json;
     }
 
