@@ -156,7 +156,7 @@ public sealed class ProductionHostTests : IAsyncLifetime
         var enroll = await _bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"), Bearer(ValidToken(_connector.ServiceUrl)));
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
         Assert.Equal(HttpStatusCode.OK, enroll.StatusCode);
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         // A forged activity from the same learner must not move their stored service URL.
         var forged = await _bot.PostActivityAsync(Activities.Text(_otherConnector.ServiceUrl, "hjälp"), Bearer(ValidToken(_connector.ServiceUrl)));
@@ -175,7 +175,7 @@ public sealed class ProductionHostTests : IAsyncLifetime
         });
 
         Assert.Equal(1, written);
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Equal("/teams/v3/conversations/a%3APERSONAL-CONVERSATION-ID-1/activities", lesson.Path);
         Assert.Equal("Bearer connector-token-1", lesson.Authorization);
         Assert.Single(_tokenEndpoint.Requests);

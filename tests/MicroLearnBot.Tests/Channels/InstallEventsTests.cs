@@ -28,7 +28,7 @@ public sealed class InstallEventsTests : IAsyncLifetime
         var responses = await Task.WhenAll(bot.PostActivityAsync(conversationUpdate), bot.PostActivityAsync(installationUpdate));
 
         Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Välkommen", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Välkommen", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         await Task.Delay(300);
         Assert.Single(_connector.Requests, r => r.CardText.Contains("Välkommen", StringComparison.Ordinal));
         Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("Något gick fel", StringComparison.Ordinal));

@@ -55,7 +55,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         await _bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "blaha blaha"));
 
-        var help = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det där förstod jag inte", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var help = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det där förstod jag inte", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("hjälp", help.CardText, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         await _bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "HJALP"));
 
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Så här använder du MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Så här använder du MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     {
         await _bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "hjälp"));
 
-        var reply = await _connector.WaitForActivityAsync(_ => true, TimeSpan.FromSeconds(5));
+        var reply = await _connector.WaitForActivityAsync(_ => true, TimeSpan.FromSeconds(15));
         Assert.StartsWith("/teams/v3/conversations/a%3APERSONAL-CONVERSATION-ID-1/activities/", reply.Path, StringComparison.Ordinal);
         Assert.Equal("a:PERSONAL-CONVERSATION-ID-1", reply.ConversationId);
         Assert.Equal("application/json; charset=utf-8", reply.ContentType);
@@ -127,7 +127,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var response = await _bot.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var note = await _connector.WaitForActivityAsync(r => r.Card is not null, TimeSpan.FromSeconds(5));
+        var note = await _connector.WaitForActivityAsync(r => r.Card is not null, TimeSpan.FromSeconds(15));
         Assert.True(
             note.CardText.Contains("personlig chatt", StringComparison.Ordinal) || note.CardText.Contains("personal chat", StringComparison.Ordinal),
             $"Expected a pointer to the personal chat, got: {note.CardText}");
@@ -143,6 +143,6 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
 
         await _bot.PostActivityAsync(activity);
 
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Så här använder du MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Så här använder du MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 }

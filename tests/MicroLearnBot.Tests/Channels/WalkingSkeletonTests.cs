@@ -35,14 +35,14 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
 
             var install = await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "sv-SE"));
             Assert.Equal(HttpStatusCode.OK, install.StatusCode);
-            var welcome = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Välkommen", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            var welcome = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Välkommen", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains("testkurs", welcome.Card!.ToJsonString(), StringComparison.Ordinal);
 
             await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "tid 08:32"));
-            await _connector.WaitForActivityAsync(r => r.CardText.Contains("kl. 08:32", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            await _connector.WaitForActivityAsync(r => r.CardText.Contains("kl. 08:32", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
             await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
-            var enrolled = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            var enrolled = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains("fredag 4 december kl. 08:32", enrolled.CardText, StringComparison.Ordinal);
 
             time.Advance(TimeSpan.FromMinutes(1));
@@ -51,18 +51,18 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
 
             time.Advance(TimeSpan.FromMinutes(1));
             Assert.Equal(1, await RunSweepAsync(bot));
-            var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains("\"Input.Text\"", lesson.Card!.ToJsonString(), StringComparison.Ordinal);
 
             var submitData = Activities.SubmitData(lesson.Card!, "answer");
             var submit = Activities.Submit(_connector.ServiceUrl, submitData, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = "a" });
             Assert.Equal(HttpStatusCode.OK, (await bot.PostActivityAsync(submit)).StatusCode);
-            var feedback = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            var feedback = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains(reflection, feedback.CardText, StringComparison.Ordinal);
             Assert.Contains("✅ Rätt!", feedback.CardText, StringComparison.Ordinal);
 
             await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data"));
-            var myData = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            var myData = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains(reflection, myData.CardText, StringComparison.Ordinal);
         }
 
@@ -73,7 +73,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         await using (var restarted = await BotTestHost.StartAsync(time, catalog, databasePath))
         {
             await restarted.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data"));
-            var myData = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            var myData = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains(reflection, myData.CardText, StringComparison.Ordinal);
         }
     }
@@ -106,11 +106,11 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         var data = await FirstLessonSubmitDataAsync(bot);
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = new string('x', 4001), ["check:del-1:q1"] = "a" }));
-        var tooLong = await _connector.WaitForActivityAsync(r => r.CardText.Contains("4001 tecken", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var tooLong = await _connector.WaitForActivityAsync(r => r.CardText.Contains("4001 tecken", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("Inget har sparats", tooLong.CardText, StringComparison.Ordinal);
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = "   " }));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Din reflektion är tom", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Din reflektion är tom", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         var answers = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().Answers.CountAsync());
         Assert.Equal(0, answers);
@@ -126,7 +126,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, inputs));
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, inputs));
 
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har redan svarat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har redan svarat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         var answers = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().Answers.CountAsync());
         Assert.Equal(2, answers);
     }
@@ -137,11 +137,11 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         var time = FakeTime.AtStockholm(2026, 12, 4, 10, 0);
         await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create()));
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Welcome to MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Welcome to MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start testkurs", "en-US"));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "more", "en-US"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lesson 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lesson 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("Send answer", lesson.CardText, StringComparison.Ordinal);
         Assert.DoesNotContain("Skicka", lesson.CardText, StringComparison.Ordinal);
     }
@@ -152,7 +152,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         return Activities.SubmitData(lesson.Card!, "answer");
     }
 

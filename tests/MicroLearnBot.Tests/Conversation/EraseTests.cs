@@ -20,16 +20,16 @@ public sealed class EraseTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(lesson.Card!, "answer"), new Dictionary<string, string> { ["reflection"] = "Privat text", ["check:del-1:q1"] = "b" }));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "radera mina data"));
-        var confirm = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det går inte att ångra", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var confirm = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det går inte att ångra", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Equal(2, await CountAsync(bot, db => db.Answers.CountAsync()));
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(confirm.Card!, "erase-confirmed"), new Dictionary<string, string>()));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("är raderat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("är raderat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         Assert.Equal(0, await CountAsync(bot, db => db.Learners.CountAsync()));
         Assert.Equal(0, await CountAsync(bot, db => db.Answers.CountAsync()));
@@ -45,7 +45,7 @@ public sealed class EraseTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
 
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "delete my data", "en-US"));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("This cannot be undone", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("This cannot be undone", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         Assert.Equal(1, await CountAsync(bot, db => db.Learners.CountAsync()));
     }

@@ -54,10 +54,10 @@ public sealed partial class LanguageTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "sv-SE"));
 
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "språk engelska", "sv-SE"));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("I will speak English with you from now on.", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("I will speak English with you from now on.", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "hjalp", "sv-SE"));
 
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("How to use MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("How to use MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 
     private async Task<List<string>> WalkThroughAsync(string locale, string[] commands, string submitTitle)
@@ -70,7 +70,7 @@ public sealed partial class LanguageTests : IAsyncLifetime
             await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, command, locale));
         }
 
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains(submitTitle, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains(submitTitle, StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         var data = Activities.SubmitData(lesson.Card!, "answer");
         var inputs = new Dictionary<string, string> { ["reflection"] = "Testing 123" };
         foreach (var question in ((string?)data["asks"] ?? "").Split(',').Where(id => !id.EndsWith(":reflection", StringComparison.Ordinal)))
@@ -79,7 +79,7 @@ public sealed partial class LanguageTests : IAsyncLifetime
         }
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, inputs, locale: locale));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains(locale == "en-US" ? "Your answer is saved" : "Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains(locale == "en-US" ? "Your answer is saved" : "Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         return [.. _connector.Requests.Where(r => r.Card is not null).Select(r => r.CardText)];
     }
 

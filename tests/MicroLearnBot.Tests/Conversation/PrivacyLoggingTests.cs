@@ -31,12 +31,12 @@ public sealed class PrivacyLoggingTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         var data = Activities.SubmitData(lesson.Card!, "answer");
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = secret, ["check:del-1:q1"] = "a" }));
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = secret + new string('x', 5000) }));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data"));
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains(secret, StringComparison.Ordinal) && r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains(secret, StringComparison.Ordinal) && r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         Assert.NotEmpty(logs.Entries);
         Assert.DoesNotContain(secret, logs.AllText, StringComparison.Ordinal);

@@ -70,7 +70,7 @@ internal sealed class OutboxTestBed : IAsyncDisposable
     {
         await Bot.PostActivityAsync(Activities.Install(Connector.ServiceUrl));
         await Bot.PostActivityAsync(Activities.Text(Connector.ServiceUrl, "starta testkurs"));
-        await Connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await Connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 
     /// <summary>Enrolls, moves to 08:31 and runs the sweep, which writes one session to the outbox.</summary>

@@ -29,9 +29,9 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
 
         await AnswerFirstLessonAsync(bot, "wrong-user", correct: false);
         await AnswerFirstLessonAsync(bot, "certain-user", correct: true);
-        var rate = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var rate = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         await bot.PostActivityAsync(Submit("certain-user", Activities.SubmitData(rate.Card!, "rate") is var data && (string?)data["rating"] == "4" ? data : FindRating(rate, "4")));
-        await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Frågan kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Frågan kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         var wrongDue = await DueOfCheckAsync(bot, "wrong-user");
         var certainDue = await DueOfCheckAsync(bot, "certain-user");
@@ -39,17 +39,17 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         Assert.Equal(new DateTime(2026, 12, 8), wrongDue.Date);
 
         await bot.PostActivityAsync(Text("wrong-user", "status"));
-        var wrongStatus = await _connector.WaitForActivityAsync(r => r.ConversationId == "wrong-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var wrongStatus = await _connector.WaitForActivityAsync(r => r.ConversationId == "wrong-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.StartsWith("tisdag 8 december", FactValue(wrongStatus, "Nästa repetition"), StringComparison.Ordinal);
         await bot.PostActivityAsync(Text("certain-user", "status"));
-        var certainStatus = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var certainStatus = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.DoesNotContain("8 december", FactValue(certainStatus, "Nästa repetition"), StringComparison.Ordinal);
 
         // Tuesday 08:30: the sweep brings the wrong answer back as a review; the certain learner gets nothing
         // because the course has no new nugget left and their question is not due.
         time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 7, 31, 0, TimeSpan.Zero));
         await RunSweepAsync(bot);
-        var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "wrong-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "wrong-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("Vilket svar är rätt?", review.CardText, StringComparison.Ordinal);
         Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == "certain-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal));
     }
@@ -65,7 +65,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 7, 31, 0, TimeSpan.Zero));
         await RunSweepAsync(bot);
 
-        var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "reflecting-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "reflecting-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("Min första tanke", review.CardText, StringComparison.Ordinal);
         Assert.Contains("Förra gången", review.CardText, StringComparison.Ordinal);
     }
@@ -80,7 +80,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
 
         time.Advance(TimeSpan.FromHours(2));
         await bot.PostActivityAsync(Text("silent-user", "status"));
-        await _connector.WaitForActivityAsync(r => r.ConversationId == "silent-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "silent-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         Assert.Equal(3, await RatingOfCheckAsync(bot, "silent-user"));
     }
@@ -90,11 +90,11 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), user));
         await bot.PostActivityAsync(Text(user, "starta testkurs"));
         await bot.PostActivityAsync(Text(user, "mer"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        var lesson = await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         var data = Activities.SubmitData(lesson.Card!, "answer");
         var submit = ForUser(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = correct ? "a" : "b" }), user);
         await bot.PostActivityAsync(submit);
-        await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 
     private static string FactValue(RecordedRequest card, string title)

@@ -42,12 +42,12 @@ public sealed class PostgresStorageTests : IAsyncLifetime
         });
         Assert.Equal(1, written);
 
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         var data = Activities.SubmitData(lesson.Card!, "answer");
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = "a" }));
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data"));
 
-        var myData = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var myData = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains(reflection, myData.CardText, StringComparison.Ordinal);
         var sent = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().OutboxMessages.CountAsync(m => m.SentUtc != null));
         Assert.Equal(1, sent);
