@@ -89,6 +89,7 @@ public sealed partial class DeliverySweep(
         var unplanned = await db.Learners
             .Include(l => l.Enrollments)
             .Where(l => l.Status == LearnerStatus.Active && l.NextDeliveryUtc == null && l.Enrollments.Any(e => e.IsActive))
+            .OrderBy(l => l.Id)
             .Take(options.Value.SweepBatchSize)
             .ToListAsync(cancellationToken);
         if (unplanned.Count == 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Markdig;
 using Markdig.Syntax;
@@ -14,9 +15,16 @@ public static class MarkdownCardText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
-    public static IReadOnlyList<CardElement> ToElements(string markdown)
+    // Course bodies are long-lived strings shared by every learner's card, so each is parsed once; the elements
+    // are immutable records and safe to share. Entries go away with the course that holds the string.
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<CardElement>> Converted = [];
+
+    public static IReadOnlyList<CardElement> ToElements(string markdown) =>
+        Converted.GetValue(markdown ?? "", Convert);
+
+    private static IReadOnlyList<CardElement> Convert(string markdown)
     {
-        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        var document = Markdown.Parse(markdown, Pipeline);
         var elements = new List<CardElement>();
         foreach (var block in document)
         {
