@@ -50,7 +50,11 @@ public sealed class LearnerDirectory(MicroLearnDbContext db, TimeProvider time)
         learner.Locale = turn.Locale ?? learner.Locale;
         learner.UpdatedUtc = now;
 
-        if (learner.Status == LearnerStatus.Unreachable && turn.Kind != TurnKind.Uninstalled)
+        // Writing to the bot proves the channel can reach the learner again, and that the app is installed even
+        // when a late or out-of-order remove event said otherwise. Install events are left to the welcome handler.
+        var isLearnerMessage = turn.Kind is TurnKind.Text or TurnKind.CardSubmission;
+        if ((learner.Status == LearnerStatus.Unreachable && turn.Kind != TurnKind.Uninstalled) ||
+            (learner.Status == LearnerStatus.Uninstalled && isLearnerMessage))
         {
             learner.Status = LearnerStatus.Active;
             learner.StatusReason = null;

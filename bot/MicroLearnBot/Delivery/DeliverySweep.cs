@@ -80,9 +80,9 @@ public sealed partial class DeliverySweep(
     }
 
     /// <summary>
-    /// Plans the next session of active learners who have an active course but no next delivery. The outbox clears
-    /// the next delivery when the channel cannot reach a learner, and writing to the bot makes them active again
-    /// without planning one, so without this step a returning learner would never get another session.
+    /// Plans the next session of active learners who have an active course but no next delivery. Handlers plan it
+    /// when a learner becomes active again; this safety net covers any path that clears the time without planning
+    /// a new one, so no active learner is stranded.
     /// </summary>
     private async Task PlanReturnedLearnersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -122,7 +122,7 @@ public sealed partial class DeliverySweep(
                 {
                     Id = Guid.NewGuid(),
                     LearnerId = learner.Id,
-                    IdempotencyKey = $"{learner.Id:N}:{sessionDate:yyyy-MM-dd}:daily:{slot + 1}",
+                    IdempotencyKey = $"{learner.Id:N}:{sessionDate:yyyy-MM-dd}:daily:{slot + 1:D2}",
                     LessonDeliveryId = views[slot].DeliveryId,
                     Payload = outbound.CreatePayload(learner, views[slot]),
                     CreatedUtc = now.UtcDateTime,

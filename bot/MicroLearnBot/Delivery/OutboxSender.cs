@@ -19,6 +19,9 @@ public sealed partial class OutboxSender(
     IOptions<DeliveryOptions> options,
     ILogger<OutboxSender> logger) : BackgroundService
 {
+    /// <summary>A message older than this is dropped rather than sent late; the next session replaces it.</summary>
+    public static readonly TimeSpan MaxMessageAge = TimeSpan.FromHours(20);
+
     private readonly string _nodeId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +54,7 @@ public sealed partial class OutboxSender(
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        List<(Guid Id, Guid LearnerId)> candidates;
+        List<(Guid Id, Guid LearnerId, string Key)> candidates;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
@@ -59,32 +62,103 @@ public sealed partial class OutboxSender(
             var rows = await db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
                 .OrderBy(m => m.NextAttemptUtc)
-                .Select(m => new { m.Id, m.LearnerId })
+                .ThenBy(m => m.IdempotencyKey)
+                .Select(m => new { m.Id, m.LearnerId, m.IdempotencyKey })
                 .Take(options.Value.SendBatchSize)
                 .ToListAsync(cancellationToken);
-            candidates = [.. rows.Select(r => (r.Id, r.LearnerId))];
+            candidates = [.. rows.Select(r => (r.Id, r.LearnerId, r.IdempotencyKey))];
         }
 
         var attempted = 0;
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(candidates.GroupBy(c => c.LearnerId), parallelism, async (learnerMessages, token) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
-            var outbounds = scope.ServiceProvider.GetServices<IChannelOutbound>().ToList();
-            foreach (var (messageId, _) in learnerMessages)
+            // By key, so a retried earlier card goes before later cards of its session.
+            foreach (var (messageId, learnerId, _) in learnerMessages.OrderBy(m => m.Key, StringComparer.Ordinal))
             {
-                if (!await TryClaimAsync(db, messageId, token))
+                // A fresh context per message: a failure in one leaves no half-tracked state for the next.
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
+                var outbounds = scope.ServiceProvider.GetServices<IChannelOutbound>().ToList();
+                if (await HasEarlierUnsentAsync(db, messageId, token) || !await TryClaimAsync(db, messageId, token))
                 {
-                    continue;
+                    // The cards of one session go in order: a later card waits while an earlier one is pending.
+                    break;
                 }
 
                 Interlocked.Increment(ref attempted);
-                await SendClaimedAsync(db, outbounds, messageId, token);
+                try
+                {
+                    if (!await SendClaimedAsync(db, outbounds, messageId, token))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    LogSendFailed(logger, exception, messageId, learnerId);
+                    await RecordUnexpectedFailureAsync(messageId, exception, CancellationToken.None);
+                    break;
+                }
             }
         });
 
         return attempted;
+    }
+
+    /// <summary>Returns true when an earlier card of the same session, by idempotency key, is still pending.</summary>
+    private static async Task<bool> HasEarlierUnsentAsync(MicroLearnDbContext db, Guid messageId, CancellationToken cancellationToken)
+    {
+        var message = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.LearnerId, m.IdempotencyKey }).SingleAsync(cancellationToken);
+        var separator = message.IdempotencyKey.LastIndexOf(':');
+        if (separator < 0)
+        {
+            return false;
+        }
+
+        var session = message.IdempotencyKey[..(separator + 1)];
+        return await db.OutboxMessages.AnyAsync(
+            m => m.LearnerId == message.LearnerId && m.Status == OutboxStatus.Pending && m.IdempotencyKey.StartsWith(session) && string.Compare(m.IdempotencyKey, message.IdempotencyKey) < 0,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Counts an attempt that threw (token acquisition, database error) as a retry, so the message neither stays
+    /// claimed nor retries for ever.
+    /// </summary>
+    private async Task RecordUnexpectedFailureAsync(Guid messageId, Exception exception, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
+            var message = await db.OutboxMessages.SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+            if (message is null || message.Status != OutboxStatus.Pending)
+            {
+                return;
+            }
+
+            message.Attempts++;
+            message.ClaimedUntilUtc = null;
+            message.ClaimedBy = null;
+            message.LastError = exception.GetType().Name;
+            if (message.Attempts >= options.Value.MaxAttempts)
+            {
+                message.Status = OutboxStatus.Failed;
+                await UndoDeliveryAsync(db, message, cancellationToken);
+            }
+            else
+            {
+                message.NextAttemptUtc = time.GetUtcNow().UtcDateTime + Backoff(message.Attempts);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception recordException) when (recordException is not OperationCanceledException)
+        {
+            // The claim expires on its own, so the message is retried later even if this bookkeeping failed.
+            LogSendFailed(logger, recordException, messageId, Guid.Empty);
+        }
     }
 
     /// <summary>Claims a message with a conditional update, so exactly one node sends it.</summary>
@@ -100,14 +174,20 @@ public sealed partial class OutboxSender(
         return claimed == 1;
     }
 
-    private async Task SendClaimedAsync(MicroLearnDbContext db, IReadOnlyList<IChannelOutbound> outbounds, Guid messageId, CancellationToken cancellationToken)
+    /// <summary>Sends one claimed message and records the outcome; returns true when it was sent.</summary>
+    private async Task<bool> SendClaimedAsync(MicroLearnDbContext db, IReadOnlyList<IChannelOutbound> outbounds, Guid messageId, CancellationToken cancellationToken)
     {
         var message = await db.OutboxMessages.SingleAsync(m => m.Id == messageId, cancellationToken);
         var learner = await db.Learners.SingleAsync(l => l.Id == message.LearnerId, cancellationToken);
         var outbound = outbounds.FirstOrDefault(o => o.Serves(learner.Channel));
 
         OutboundResult result;
-        if (learner.Status is LearnerStatus.Uninstalled or LearnerStatus.Unreachable)
+        if (time.GetUtcNow().UtcDateTime - message.CreatedUtc > MaxMessageAge)
+        {
+            // Yesterday's session is stale; the learner gets today's, never a backlog of days at once.
+            result = new OutboundResult(OutboundStatus.Failed, Error: "expired");
+        }
+        else if (learner.Status is LearnerStatus.Uninstalled or LearnerStatus.Unreachable)
         {
             result = new OutboundResult(OutboundStatus.Unreachable, Error: $"learner {learner.Status}");
         }
@@ -134,7 +214,8 @@ public sealed partial class OutboxSender(
                 LogSent(logger, message.Id, learner.Id, message.Attempts);
                 break;
             case OutboundStatus.RetryLater when message.Attempts < options.Value.MaxAttempts:
-                var delay = result.RetryAfter ?? Backoff(message.Attempts);
+                // A Retry-After of zero or in the past would burn every attempt at once; back off instead.
+                var delay = result.RetryAfter is { } retryAfter && retryAfter > TimeSpan.Zero ? retryAfter : Backoff(message.Attempts);
                 message.NextAttemptUtc = now + delay;
                 LogRetryScheduled(logger, message.Id, learner.Id, message.Attempts, delay.TotalSeconds, result.Error);
                 break;
@@ -152,6 +233,7 @@ public sealed partial class OutboxSender(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return message.Status == OutboxStatus.Sent;
     }
 
     /// <summary>
@@ -160,16 +242,9 @@ public sealed partial class OutboxSender(
     /// </summary>
     private static async Task UndoDeliveryAsync(MicroLearnDbContext db, OutboxMessageEntity message, CancellationToken cancellationToken)
     {
-        if (message.LessonDeliveryId is not { } deliveryId)
+        if (message.LessonDeliveryId is { } deliveryId)
         {
-            return;
-        }
-
-        var delivery = await db.LessonDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
-        var answered = await db.Answers.AnyAsync(a => a.DeliveryId == deliveryId, cancellationToken);
-        if (delivery is not null && !answered)
-        {
-            db.LessonDeliveries.Remove(delivery);
+            await LessonDeliveries.UndoUnansweredAsync(db, deliveryId, cancellationToken);
         }
     }
 
@@ -191,6 +266,9 @@ public sealed partial class OutboxSender(
 
     private TimeSpan Backoff(int attempt) =>
         Channels.BotFramework.Connector.RetryBackoff.Delay(attempt - 1, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay, Random.Shared);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Error, Message = "Sending outbox message {MessageId} to learner {LearnerId} threw; it is retried later")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid messageId, Guid learnerId);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Outbox sender {NodeId} started")]
     private static partial void LogStarted(ILogger logger, string nodeId);

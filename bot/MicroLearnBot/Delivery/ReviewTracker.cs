@@ -96,20 +96,38 @@ public sealed partial class ReviewTracker(MicroLearnDbContext db, ICourseCatalog
         }
     }
 
-    /// <summary>Loads the learner's tracked questions for the planner; retired reflections are left out.</summary>
+    /// <summary>
+    /// Loads the learner's tracked questions for the planner, this unit of work's new cards included. Retired
+    /// reflections are left out, and a card whose course, nugget or question was removed from the content is
+    /// retired here (the caller saves), because nobody could ever answer it and it would stay due for ever.
+    /// </summary>
     public async Task<IReadOnlyList<TrackedQuestion>> LoadTrackedAsync(LearnerEntity learner, CancellationToken cancellationToken)
     {
-        var cards = await db.QuestionCards.Where(c => c.LearnerId == learner.Id && !c.IsRetired).ToListAsync(cancellationToken);
-        var tracked = new List<TrackedQuestion>(cards.Count);
-        foreach (var card in cards)
+        var stored = await db.QuestionCards.Where(c => c.LearnerId == learner.Id && !c.IsRetired).ToListAsync(cancellationToken);
+        var added = db.QuestionCards.Local.Where(c => c.LearnerId == learner.Id && !c.IsRetired && !stored.Contains(c));
+
+        var tracked = new List<TrackedQuestion>(stored.Count);
+        foreach (var card in stored.Concat(added))
         {
-            // Local changes not yet saved (this turn's answers) win over what the query returned.
-            var current = db.QuestionCards.Local.FirstOrDefault(c => c.Id == card.Id) ?? card;
-            var estimate = current.Kind == QuestionKind.Reflection ? ReflectionReviewTime : CheckReviewTime;
-            tracked.Add(new TrackedQuestion(current.QuestionId, current.NuggetId, current.CourseId, ToCard(current), estimate));
+            if (!QuestionExists(card))
+            {
+                card.IsRetired = true;
+                LogOrphanRetired(logger, learner.Id, card.CourseId, card.QuestionId);
+                continue;
+            }
+
+            var estimate = card.Kind == QuestionKind.Reflection ? ReflectionReviewTime : CheckReviewTime;
+            tracked.Add(new TrackedQuestion(card.QuestionId, card.NuggetId, card.CourseId, ToCard(card), estimate));
         }
 
         return tracked;
+    }
+
+    private bool QuestionExists(QuestionCardEntity card)
+    {
+        var nugget = catalog.Find(card.CourseId)?.Nuggets.FirstOrDefault(n => n.Id == card.NuggetId);
+        return nugget is not null &&
+            (nugget.Reflection.Id == card.QuestionId || nugget.Checks.Any(c => c.Id == card.QuestionId));
     }
 
     public static FsrsCard ToCard(QuestionCardEntity entity) => new()
@@ -169,6 +187,9 @@ public sealed partial class ReviewTracker(MicroLearnDbContext db, ICourseCatalog
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Learner {LearnerId} rated question {QuestionId} {Rating}; next review in {ScheduledDays} days")]
     private static partial void LogReviewed(ILogger logger, Guid learnerId, string questionId, int rating, int scheduledDays);
+
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Retired question {QuestionId} of course {CourseId} for learner {LearnerId}: the content no longer has it")]
+    private static partial void LogOrphanRetired(ILogger logger, Guid learnerId, string courseId, string questionId);
 
     [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Ignored a repeated answer from learner {LearnerId} to question {QuestionId}")]
     private static partial void LogDuplicateAnswer(ILogger logger, Guid learnerId, string questionId);

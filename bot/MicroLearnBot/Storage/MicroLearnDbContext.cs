@@ -55,6 +55,13 @@ public abstract class MicroLearnDbContext(DbContextOptions options) : DbContext(
         {
             delivery.ToTable("lesson_deliveries");
             delivery.HasIndex(d => new { d.LearnerId, d.CourseId, d.NuggetId });
+
+            // A nugget is handed out for the first time once: a "mer" racing the daily sweep on another node loses
+            // on this index and its turn is retried with the next nugget.
+            delivery.HasIndex(d => new { d.LearnerId, d.CourseId, d.NuggetId, d.IsReview })
+                .IsUnique()
+                .HasDatabaseName("IX_lesson_deliveries_first_delivery")
+                .HasFilter(Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "\"IsReview\" = false" : "\"IsReview\" = 0");
             delivery.HasOne<LearnerEntity>().WithMany().HasForeignKey(d => d.LearnerId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -80,4 +80,39 @@ public sealed class InstallEventsTests : IAsyncLifetime
         Assert.Equal(MicroLearnBot.Storage.Entities.LearnerStatus.Uninstalled, learner.Status);
         Assert.Null(learner.NextDeliveryUtc);
     }
+
+    [Fact]
+    public async Task StartAfterRemovalReactivates()
+    {
+        await using var bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        var remove = Activities.Install(_connector.ServiceUrl);
+        remove["type"] = "installationUpdate";
+        remove["action"] = "remove";
+        remove.Remove("membersAdded");
+        await bot.PostActivityAsync(remove);
+
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        var learner = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().Learners.SingleAsync());
+        Assert.Equal(MicroLearnBot.Storage.Entities.LearnerStatus.Active, learner.Status);
+        Assert.NotNull(learner.NextDeliveryUtc);
+    }
+
+    [Fact]
+    public async Task LessonLostInTransitIsOfferedAgain()
+    {
+        await using var bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+        _connector.FailNext(HttpStatusCode.BadRequest, "BadArgument");
+
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
+
+        var delivered = _connector.Requests.Where(r => r.ResponseStatus == 201).ToList();
+        Assert.Single(delivered, r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(delivered, r => r.CardText.Contains("Lektion 2", StringComparison.Ordinal));
+    }
 }

@@ -4,6 +4,8 @@ using MicroLearnBot.Channels.BotFramework;
 using MicroLearnBot.Channels.BotFramework.Connector;
 using MicroLearnBot.Conversation.Views;
 using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Delivery;
+using MicroLearnBot.Storage;
 using MicroLearnBot.Storage.Entities;
 using MicroLearnBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,6 +87,7 @@ public sealed class OutboxFailureTests
     [InlineData(502, "ServiceError")]
     [InlineData(503, "ServiceUnavailable")]
     [InlineData(504, "GatewayTimeout")]
+    [InlineData(500, "ServiceError")]
     public async Task TransientFailureRetriesUntilMaxAttempts(int status, string code)
     {
         await using var bed = await OutboxTestBed.StartAsync();
@@ -181,7 +184,6 @@ public sealed class OutboxFailureTests
     [Theory]
     [InlineData(400, "BadArgument")]
     [InlineData(401, "BotNotRegistered")]
-    [InlineData(500, "ServiceError")]
     public async Task PermanentFailureIsNotRetried(int status, string code)
     {
         await using var bed = await OutboxTestBed.StartAsync();
@@ -306,46 +308,89 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task ConversationRateLimitDeliversEachOnce()
     {
-        const int sessionCount = 10;
-        await using var bed = await OutboxTestBed.StartAsync(TestCourses.Create(nuggetCount: sessionCount));
+        const int cardCount = 10;
+        await using var bed = await OutboxTestBed.StartAsync();
         await bed.EnrollAsync();
+        var learner = await bed.LearnerAsync();
 
-        // The sweep writes one session per working day. The sender does not run, so all ten wait in the outbox.
-        for (var day = 0; day < 30 && (await bed.OutboxAsync()).Count < sessionCount; day++)
+        // One session of ten short cards waits in the outbox, in slot order.
+        await bed.Bot.InScopeAsync(async services =>
         {
-            var next = (await bed.LearnerAsync()).NextDeliveryUtc!.Value;
-            bed.Time.Advance(next - bed.UtcNow + TimeSpan.FromMinutes(1));
-            await bed.SweepAsync();
-        }
+            var db = services.GetRequiredService<MicroLearnDbContext>();
+            for (var slot = 1; slot <= cardCount; slot++)
+            {
+                db.OutboxMessages.Add(new OutboxMessageEntity
+                {
+                    Id = Guid.NewGuid(),
+                    LearnerId = learner.Id,
+                    IdempotencyKey = $"{learner.Id:N}:2026-12-04:daily:{slot:D2}",
+                    Payload = $$"""{"type":"message","text":"card {{slot}}"}""",
+                    CreatedUtc = bed.UtcNow,
+                    NextAttemptUtc = bed.UtcNow,
+                });
+            }
 
-        var written = await bed.OutboxAsync();
-        Assert.Equal(sessionCount, written.Count);
-        Assert.Equal(sessionCount, written.Select(m => m.IdempotencyKey).Distinct().Count());
+            return await db.SaveChangesAsync();
+        });
 
+        // Teams takes seven sends per second in one conversation; the eighth is throttled and the two after it
+        // wait behind it, so the cards keep their order. A new second starts first, after the enrollment replies.
+        bed.Time.Advance(TimeSpan.FromSeconds(1));
         var burstAt = bed.UtcNow;
-        Assert.Equal(sessionCount, await bed.SendDueAsync());
+        var sentPerSecond = FakeTeamsConnector.SendsPerSecond;
+        Assert.Equal(sentPerSecond + 1, await bed.SendDueAsync());
 
-        var afterBurst = await bed.OutboxAsync();
-        var throttled = afterBurst.Where(m => m.Status == OutboxStatus.Pending).ToList();
-        var throttledCount = sessionCount - FakeTeamsConnector.SendsPerSecond;
-        Assert.Equal(FakeTeamsConnector.SendsPerSecond, afterBurst.Count(m => m.Status == OutboxStatus.Sent));
-        Assert.Equal(throttledCount, throttled.Count);
-        Assert.All(throttled, m => Assert.Equal(burstAt.AddSeconds(1), m.NextAttemptUtc));
-        Assert.All(throttled, m => Assert.Equal("429 Throttled", m.LastError));
+        var afterBurst = (await bed.OutboxAsync()).OrderBy(m => m.IdempotencyKey, StringComparer.Ordinal).ToList();
+        Assert.All(afterBurst.Take(sentPerSecond), m => Assert.Equal(OutboxStatus.Sent, m.Status));
+        var throttled = afterBurst[sentPerSecond];
+        Assert.Equal(OutboxStatus.Pending, throttled.Status);
+        Assert.Equal(burstAt.AddSeconds(1), throttled.NextAttemptUtc);
+        Assert.Equal("429 Throttled", throttled.LastError);
+        Assert.All(afterBurst.Skip(sentPerSecond + 1), m => Assert.Equal(0, m.Attempts));
 
         Assert.Equal(0, await bed.SendDueAsync());
         bed.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(throttledCount, await bed.SendDueAsync());
+        Assert.Equal(cardCount - sentPerSecond, await bed.SendDueAsync());
 
         var delivered = await bed.OutboxAsync();
-        var lessonRequests = bed.Connector.ActivitiesTo(OutboxTestBed.ConversationId)
+        var cardRequests = bed.Connector.ActivitiesTo(OutboxTestBed.ConversationId)
             .Where(r => delivered.Any(m => IsPayloadOf(m, r)))
             .ToList();
         Assert.All(delivered, m => Assert.Equal(OutboxStatus.Sent, m.Status));
-        Assert.Equal(throttledCount, delivered.Count(m => m.Attempts == 2));
-        Assert.Equal(sessionCount + throttledCount, lessonRequests.Count);
-        Assert.Equal(throttledCount, lessonRequests.Count(r => r.ResponseStatus == 429));
-        Assert.All(delivered, m => Assert.Equal(1, lessonRequests.Count(r => IsPayloadOf(m, r) && r.ResponseStatus == 201)));
+        Assert.Equal(cardCount + 1, cardRequests.Count);
+        Assert.Equal(1, cardRequests.Count(r => r.ResponseStatus == 429));
+        Assert.All(delivered, m => Assert.Equal(1, cardRequests.Count(r => IsPayloadOf(m, r) && r.ResponseStatus == 201)));
+        var arrivalOrder = cardRequests.Where(r => r.ResponseStatus == 201).Select(r => (string?)r.Body!["text"]).ToList();
+        Assert.Equal(Enumerable.Range(1, cardCount).Select(slot => $"card {slot}"), arrivalOrder);
+    }
+
+    [Fact]
+    public async Task StaleSessionIsDroppedNotSentLate()
+    {
+        await using var bed = await OutboxTestBed.StartAsync();
+        var message = await bed.EnrollAndWriteSessionAsync();
+
+        bed.Time.Advance(OutboxSender.MaxMessageAge + TimeSpan.FromMinutes(1));
+        await bed.SendDueAsync();
+
+        var stored = await bed.OutboxMessageAsync(message.Id);
+        Assert.Equal(OutboxStatus.Failed, stored.Status);
+        Assert.Equal("expired", stored.LastError);
+        Assert.Empty(bed.FirstLessonRequests());
+    }
+
+    [Fact]
+    public async Task RetryAfterZeroStillBacksOff()
+    {
+        await using var bed = await OutboxTestBed.StartAsync();
+        var message = await bed.EnrollAndWriteSessionAsync();
+        bed.Connector.FailNext(HttpStatusCode.ServiceUnavailable, "ServiceError", retryAfter: TimeSpan.Zero);
+
+        await bed.SendDueAsync();
+
+        var stored = await bed.OutboxMessageAsync(message.Id);
+        Assert.Equal(OutboxStatus.Pending, stored.Status);
+        Assert.True(stored.NextAttemptUtc > bed.UtcNow, "A zero Retry-After must not retry at once.");
     }
 
     private static Nugget OversizedNugget()

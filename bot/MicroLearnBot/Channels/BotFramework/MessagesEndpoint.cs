@@ -7,6 +7,8 @@ using MicroLearnBot.Channels.BotFramework.Connector;
 using MicroLearnBot.Conversation;
 using MicroLearnBot.Conversation.Texts;
 using MicroLearnBot.Conversation.Views;
+using MicroLearnBot.Delivery;
+using MicroLearnBot.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +23,7 @@ public sealed partial class MessagesEndpoint(
     IChannelRequestAuthenticator authenticator,
     TurnRouter router,
     BotFrameworkMessenger messenger,
+    MicroLearnDbContext db,
     TimeProvider time,
     ILogger<MessagesEndpoint> logger)
 {
@@ -115,11 +118,28 @@ public sealed partial class MessagesEndpoint(
 
     private async Task SendAsync(ConnectorTarget target, MessageAddress address, ReplyView reply, CancellationToken cancellationToken)
     {
-        var json = messenger.CreateMessageJson(reply, address);
-        var result = await messenger.SendReplyAsync(target, address.ReplyToId, json, cancellationToken);
-        if (!result.Succeeded)
+        try
         {
+            var json = messenger.CreateMessageJson(reply, address);
+            var result = await messenger.SendReplyAsync(target, address.ReplyToId, json, cancellationToken);
+            if (result.Succeeded)
+            {
+                return;
+            }
+
             LogReplyFailed(logger, reply.GetType().Name, target.ConversationId, (int?)result.StatusCode, result.ErrorCode);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The turn is already saved; the channel gets 200 so it does not redeliver and repeat the turn.
+            LogReplyThrew(logger, exception, reply.GetType().Name, target.ConversationId);
+        }
+
+        // A lesson that never arrived is handed out again later instead of being skipped.
+        if (reply is LessonView lesson)
+        {
+            await LessonDeliveries.UndoUnansweredAsync(db, lesson.DeliveryId, CancellationToken.None);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
     }
 
@@ -169,6 +189,9 @@ public sealed partial class MessagesEndpoint(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Sending {ViewType} to conversation {ConversationId} failed with {StatusCode} {ErrorCode}")]
     private static partial void LogReplyFailed(ILogger logger, string viewType, string conversationId, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Sending {ViewType} to conversation {ConversationId} threw")]
+    private static partial void LogReplyThrew(ILogger logger, Exception exception, string viewType, string conversationId);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Rejected malformed activity: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string reason);

@@ -1,5 +1,6 @@
 using MicroLearnBot.Conversation.Views;
 using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Learning.Delivery;
 using MicroLearnBot.Storage.Entities;
 
 namespace MicroLearnBot.Conversation.Handlers;
@@ -48,7 +49,9 @@ public sealed class EnrollHandler(ICourseCatalog catalog, TimeProvider time)
         learner.ScheduleNextSession(now, anyDayToday: true);
 
         var summary = CourseSummaries.For(course, learner) with { IsEnrolled = true };
-        var firstDelivery = learner.ToLocal(learner.NextDeliveryUtc!.Value);
+        var firstDeliveryUtc = learner.NextDeliveryUtc
+            ?? DeliveryCalendar.NextDelivery(now, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate, anyDayToday: true).UtcDateTime;
+        var firstDelivery = learner.ToLocal(firstDeliveryUtc);
         return TurnResult.Of(new EnrollmentView(summary, firstDelivery, wasAlreadyEnrolled) { Language = language });
     }
 }

@@ -26,8 +26,9 @@ public sealed record ConnectorResult(HttpStatusCode? StatusCode, string? ErrorCo
         { } status when (int)status is >= 200 and < 300 => ConnectorFailureKind.None,
 
         // Teams documents these as throttling, concurrent operations or service trouble: retry with backoff.
+        // A 500 is retried too, so a short incident during the morning wave does not cost learners their day.
         HttpStatusCode.TooManyRequests => ConnectorFailureKind.Throttled,
-        HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+        HttpStatusCode.PreconditionFailed or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
             => ConnectorFailureKind.Transient,
 
         // Blocked by the user or an admin, not installed, or the conversation is gone: stop until they return.
@@ -43,12 +44,12 @@ public enum ConnectorFailureKind
     /// <summary>429: wait for <c>Retry-After</c>, or back off with jitter when it is absent.</summary>
     Throttled,
 
-    /// <summary>412, 502, 503, 504 or a network failure: back off and retry, a bounded number of times.</summary>
+    /// <summary>412, 500, 502, 503, 504 or a network failure: back off and retry, a bounded number of times.</summary>
     Transient,
 
     /// <summary>403 or 404: the learner cannot be reached; retrying would not help.</summary>
     Unreachable,
 
-    /// <summary>Anything else (400, 401, 413, 500, untrusted URL): a bug or configuration error, not retried.</summary>
+    /// <summary>Anything else (400, 401, 413, untrusted URL): a bug or configuration error, not retried.</summary>
     Permanent,
 }

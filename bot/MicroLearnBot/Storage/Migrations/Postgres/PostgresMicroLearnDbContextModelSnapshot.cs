@@ -227,6 +227,11 @@ namespace MicroLearnBot.Storage.Migrations.Postgres
 
                     b.HasIndex("LearnerId", "CourseId", "NuggetId");
 
+                    b.HasIndex("LearnerId", "CourseId", "NuggetId", "IsReview")
+                        .IsUnique()
+                        .HasDatabaseName("IX_lesson_deliveries_first_delivery")
+                        .HasFilter("\"IsReview\" = false");
+
                     b.ToTable("lesson_deliveries", (string)null);
                 });
 

@@ -222,6 +222,11 @@ namespace MicroLearnBot.Storage.Migrations.Sqlite
 
                     b.HasIndex("LearnerId", "CourseId", "NuggetId");
 
+                    b.HasIndex("LearnerId", "CourseId", "NuggetId", "IsReview")
+                        .IsUnique()
+                        .HasDatabaseName("IX_lesson_deliveries_first_delivery")
+                        .HasFilter("\"IsReview\" = 0");
+
                     b.ToTable("lesson_deliveries", (string)null);
                 });
 
