@@ -81,6 +81,19 @@ public sealed partial class ReviewTracker(MicroLearnDbContext db, ICourseCatalog
         entity.DueUtc = answer.AnsweredUtc + (wait ?? TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// Sets the rating of an unrated answer with a conditional update, so a confidence tap and the automatic Good
+    /// rating cannot both count; returns false when the answer was rated meanwhile.
+    /// </summary>
+    public async Task<bool> TryClaimRatingAsync(AnswerEntity answer, Rating rating, CancellationToken cancellationToken)
+    {
+        var ratingValue = (int)rating;
+        var claimed = await db.Answers
+            .Where(a => a.Id == answer.Id && a.Rating == null)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(a => a.Rating, ratingValue), cancellationToken);
+        return claimed == 1;
+    }
+
     /// <summary>Rates Good every right answer older than <see cref="ConfidenceWait"/> whose confidence was never tapped.</summary>
     public async Task FinalizePendingConfidenceAsync(LearnerEntity learner, CancellationToken cancellationToken)
     {
@@ -92,7 +105,10 @@ public sealed partial class ReviewTracker(MicroLearnDbContext db, ICourseCatalog
 
         foreach (var answer in pending)
         {
-            await RecordCheckAsync(learner, answer, Rating.Good, cancellationToken);
+            if (await TryClaimRatingAsync(answer, Rating.Good, cancellationToken))
+            {
+                await RecordCheckAsync(learner, answer, Rating.Good, cancellationToken);
+            }
         }
     }
 

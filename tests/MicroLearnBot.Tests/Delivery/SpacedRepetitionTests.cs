@@ -55,6 +55,22 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecondConfidenceTapCountsOnce()
+    {
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
+        await AnswerFirstLessonAsync(bot, "double-tapper", correct: true);
+        var feedback = await _connector.WaitForActivityAsync(r => r.ConversationId == "double-tapper" && r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        var certain = FindRating(feedback, "4");
+        var guessed = FindRating(feedback, "2");
+
+        await bot.PostActivityAsync(Submit("double-tapper", certain));
+        await bot.PostActivityAsync(Submit("double-tapper", guessed));
+
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "double-tapper" && r.CardText.Contains("Du har redan sagt hur säker du var", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Equal(4, await RatingOfCheckAsync(bot, "double-tapper"));
+    }
+
+    [Fact]
     public async Task ReflectionReturnsWithLastAnswer()
     {
         var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);

@@ -30,7 +30,7 @@ public sealed class RateHandler(MicroLearnDbContext db, ReviewTracker reviews)
             return TurnResult.Message(language, "rate.unknown");
         }
 
-        if (answer.Rating is not null)
+        if (answer.Rating is not null || !await reviews.TryClaimRatingAsync(answer, (Rating)ratingValue, cancellationToken))
         {
             return TurnResult.Message(language, "rate.already");
         }
