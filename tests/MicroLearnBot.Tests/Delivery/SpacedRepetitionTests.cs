@@ -55,6 +55,19 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReviewDueOnWeekendShowsMonday()
+    {
+        // Friday 4 December 2026: a wrong answer is due on Saturday, but sessions come on working days.
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 4, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
+        await AnswerFirstLessonAsync(bot, "friday-user", correct: false);
+
+        await bot.PostActivityAsync(Text("friday-user", "status"));
+
+        var status = await _connector.WaitForActivityAsync(r => r.ConversationId == "friday-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.StartsWith("måndag 7 december", FactValue(status, "Nästa repetition"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SecondConfidenceTapCountsOnce()
     {
         await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));

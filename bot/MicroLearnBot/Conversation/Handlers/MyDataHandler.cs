@@ -66,6 +66,9 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
         var selectedText = check is null
             ? answer.SelectedChoices ?? ""
             : string.Join(", ", check.Choices.Where(c => selectedIds.Contains(c.Id)).Select(c => c.Text));
-        return new AnswerSummary(courseTitle, check?.Prompt ?? answer.QuestionId, selectedText, answer.IsCorrect, learner.ToLocal(answer.AnsweredUtc));
+        return new AnswerSummary(courseTitle, check?.Prompt ?? answer.QuestionId, selectedText, answer.IsCorrect, learner.ToLocal(answer.AnsweredUtc))
+        {
+            Confidence = answer.IsCorrect == true ? answer.Rating : null,
+        };
     }
 }

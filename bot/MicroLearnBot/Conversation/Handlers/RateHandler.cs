@@ -10,7 +10,7 @@ namespace MicroLearnBot.Conversation.Handlers;
 /// Records how sure the learner was of a right answer (Gissade / Ganska säker / Helt säker → Hard / Good / Easy),
 /// which decides when the question comes back.
 /// </summary>
-public sealed class RateHandler(MicroLearnDbContext db, ReviewTracker reviews)
+public sealed class RateHandler(MicroLearnDbContext db, ReviewTracker reviews, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(LearnerEntity learner, CardSubmission submission, CancellationToken cancellationToken)
     {
@@ -36,7 +36,7 @@ public sealed class RateHandler(MicroLearnDbContext db, ReviewTracker reviews)
         }
 
         var card = await reviews.RecordCheckAsync(learner, answer, (Rating)ratingValue, cancellationToken);
-        var due = learner.ToLocal(card!.Due.UtcDateTime);
+        var due = learner.ToLocal(learner.SessionForDue(card!.Due, time.GetUtcNow()).UtcDateTime);
         return TurnResult.Message(language, "rate.saved", new Texts.LocalDateTimeArgument(due));
     }
 }

@@ -18,4 +18,8 @@ public sealed record AnswerSummary(
     [property: CourseContent] string QuestionPrompt,
     [property: LearnerText] string Answer,
     bool? IsCorrect,
-    DateTime AnsweredLocal);
+    DateTime AnsweredLocal)
+{
+    /// <summary>How sure the learner said they were: 2 guessed, 3 fairly sure, 4 certain; null when not given.</summary>
+    public int? Confidence { get; init; }
+}

@@ -224,7 +224,10 @@ public sealed partial class AdaptiveCardRenderer
             var runs = new List<TextRun> { new(answer.Answer) };
             if (answer.IsCorrect is { } isCorrect)
             {
-                runs.Add(new TextRun($" ({T(view, isCorrect ? "mydata.correct" : "mydata.wrong")})") { IsSubtle = true });
+                var verdict = T(view, isCorrect ? "mydata.correct" : "mydata.wrong");
+                var confidence = ConfidenceLevels.FirstOrDefault(level => level.Rating == answer.Confidence?.ToString(System.Globalization.CultureInfo.InvariantCulture)).Key;
+                var detail = confidence is null ? verdict : $"{verdict}, {T(view, confidence).ToLower(TextCatalog.CultureFor(view.Language))}";
+                runs.Add(new TextRun($" ({detail})") { IsSubtle = true });
             }
 
             items.Add(new RichTextBlock(runs) { Spacing = "none" });
