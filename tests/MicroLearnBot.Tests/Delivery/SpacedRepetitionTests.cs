@@ -45,7 +45,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         var certainStatus = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Så går det för dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.DoesNotContain("8 december", FactValue(certainStatus, "Nästa repetition"), StringComparison.Ordinal);
 
-        // Tuesday 08:30: the sweep brings the wrong answer back as a review; the certain learner gets nothing
+        // Tuesday 08:30: the sweep brings the wrong answer back as a review. The certain learner gets nothing,
         // because the course has no new nugget left and their question is not due.
         time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 7, 31, 0, TimeSpan.Zero));
         await RunSweepAsync(bot);

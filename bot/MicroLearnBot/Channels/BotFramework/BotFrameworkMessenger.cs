@@ -27,7 +27,7 @@ public sealed partial class BotFrameworkMessenger(
 
     /// <summary>
     /// Builds the message activity JSON for <paramref name="view"/>; a card over the size budget is replaced by a
-    /// short notice, so Teams never answers 413.
+    /// short notice, so Teams never returns 413.
     /// </summary>
     public string CreateMessageJson(ReplyView view, MessageAddress address)
     {

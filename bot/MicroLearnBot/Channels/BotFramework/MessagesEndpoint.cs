@@ -54,7 +54,7 @@ public sealed partial class MessagesEndpoint(
         var turn = ActivityTurnMapper.ToTurn(activity, authentication.IsAuthenticated, time.GetUtcNow());
         if (turn is null && IsMessageInSharedConversation(activity))
         {
-            // Lessons are personal; in a team channel or group chat the bot points to the personal chat instead
+            // Lessons are personal. In a team channel or group chat the bot points to the personal chat instead
             // of staying silent, and stores nothing about the sender.
             var note = TurnResult.Message(Language.Resolve(null, ActivityReader.Locale(activity)), "personal.only");
             var sharedTarget = new ConnectorTarget(activity.ServiceUrl!, activity.Conversation!.Id!, authentication.IsAuthenticated, ActivityReader.TenantId(activity));
@@ -110,7 +110,7 @@ public sealed partial class MessagesEndpoint(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The learner sees a short apology in their language; the details stay in the log.
+            // The learner gets a short apology in their language, and the details stay in the log.
             LogTurnFailed(logger, exception, activity.Type, activity.Id, turn.Address.ConversationId);
             return TurnResult.Message(Language.Resolve(null, turn.Locale), "error.generic");
         }

@@ -4,7 +4,7 @@ namespace MicroLearnBot.Channels.BotFramework.Connector;
 
 /// <summary>
 /// Paces connector calls per tenant below Teams's limit for one app in one tenant. Microsoft's rate-limit page
-/// gives 50 requests per second (an older version said 30), so the default of 30 leaves headroom for replies
+/// gives 50 requests per second (an older version gave 30), so the default of 30 leaves headroom for replies
 /// while a morning wave is sent. Waiting here is cheaper than a 429 and its Retry-After.
 /// </summary>
 public sealed class TenantRateLimiter : IDisposable
