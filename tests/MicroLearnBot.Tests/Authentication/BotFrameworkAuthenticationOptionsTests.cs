@@ -249,14 +249,15 @@ public sealed class BotFrameworkAuthenticationOptionsTests
     }
 
     [Fact]
-    public void AppIdWithoutCredential_StopsStartup()
+    public async Task AppIdWithoutCredential_StartsForInboundValidation()
     {
-        var failures = ResolveFailures(new() { ["MicrosoftAppId"] = AppId });
+        var options = Resolve(new() { ["MicrosoftAppId"] = AppId });
+        using var services = AuthenticationServices.Build(new Dictionary<string, string?> { ["MicrosoftAppId"] = AppId });
+        var tokens = services.GetRequiredService<IConnectorTokenProvider>();
 
-        var failure = Assert.Single(failures);
-        Assert.Equal(
-            "No client credential is set for MicrosoftAppId. Set MicrosoftAppPassword, MicrosoftAppCertificatePath or MicrosoftAppCertificateThumbprint.",
-            failure);
+        Assert.Equal(AppId, options.MicrosoftAppId);
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => tokens.GetTokenAsync(CancellationToken.None));
+        Assert.Contains("Set MicrosoftAppPassword", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

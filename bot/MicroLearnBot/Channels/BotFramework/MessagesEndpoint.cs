@@ -27,6 +27,9 @@ public sealed partial class MessagesEndpoint(
     TimeProvider time,
     ILogger<MessagesEndpoint> logger)
 {
+    /// <summary>Longest time all replies of one turn may take before they are abandoned and logged.</summary>
+    public static readonly TimeSpan ReplyBudget = TimeSpan.FromSeconds(10);
+
     /// <summary>Largest request body read; Teams activities are a few kilobytes.</summary>
     public const int MaxRequestBytes = 256 * 1024;
 
@@ -70,6 +73,10 @@ public sealed partial class MessagesEndpoint(
         }
 
         var result = await RunTurnAsync(turn, activity, cancellationToken);
+
+        // Teams gives up on a request after about 15 seconds, so replies get a budget well inside that.
+        using var replyBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        replyBudget.CancelAfter(ReplyBudget);
         var target = new ConnectorTarget(activity.ServiceUrl!, activity.Conversation!.Id!, authentication.IsAuthenticated, ActivityReader.TenantId(activity));
         var address = new MessageAddress(activity.Recipient!.Id!, activity.Recipient.Name, activity.From!.Id!, activity.Conversation.Id!, activity.Id);
 
@@ -78,7 +85,7 @@ public sealed partial class MessagesEndpoint(
             // Universal Actions: the first reply replaces the card in place; any further replies are sent as messages.
             foreach (var extra in result.Replies.Skip(1))
             {
-                await SendAsync(target, address, extra, cancellationToken);
+                await SendAsync(target, address, extra, replyBudget.Token);
             }
 
             return result.Replies.Count > 0
@@ -88,7 +95,7 @@ public sealed partial class MessagesEndpoint(
 
         foreach (var reply in result.Replies)
         {
-            await SendAsync(target, address, reply, cancellationToken);
+            await SendAsync(target, address, reply, replyBudget.Token);
         }
 
         return Results.Ok();
@@ -129,9 +136,10 @@ public sealed partial class MessagesEndpoint(
 
             LogReplyFailed(logger, reply.GetType().Name, target.ConversationId, (int?)result.StatusCode, result.ErrorCode);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
-            // The turn is already saved; the channel gets 200 so it does not redeliver and repeat the turn.
+            // The turn is already saved, so the channel gets 200 and does not redeliver and repeat it. This
+            // includes a reply that ran out of the reply budget.
             LogReplyThrew(logger, exception, reply.GetType().Name, target.ConversationId);
         }
 

@@ -73,4 +73,8 @@ internal static partial class BotFrameworkAuthenticationLog
     [LoggerMessage(EventId = 1123, Level = LogLevel.Error,
         Message = "Failed to acquire a connector token (error {ErrorCode}, HTTP status {StatusCode}, correlation id {CorrelationId}).")]
     public static partial void ConnectorTokenFailed(this ILogger logger, Exception exception, string errorCode, int statusCode, string? correlationId);
+
+    [LoggerMessage(EventId = 1124, Level = LogLevel.Warning,
+        Message = "MicrosoftAppId {AppId} has no client credential: inbound tokens are validated, but replies to Teams will fail. Set MicrosoftAppPassword or a certificate.")]
+    public static partial void ConnectorCredentialMissing(this ILogger logger, string appId);
 }

@@ -74,6 +74,17 @@ internal sealed class ConnectorTokenProvider : IConnectorTokenProvider
             builder = builder.WithInstanceDiscovery(false);
         }
 
+        if (string.IsNullOrEmpty(value.MicrosoftAppPassword) &&
+            string.IsNullOrEmpty(value.MicrosoftAppCertificatePath) &&
+            string.IsNullOrEmpty(value.MicrosoftAppCertificateThumbprint))
+        {
+            _tokenSource = value.ToChannelFromBotLoginUrl!;
+            _acquireToken = _ => throw new InvalidOperationException(
+                "No client credential is set for MicrosoftAppId, so replies cannot be authenticated. Set MicrosoftAppPassword, MicrosoftAppCertificatePath or MicrosoftAppCertificateThumbprint.");
+            _logger.ConnectorCredentialMissing(appId);
+            return;
+        }
+
         string credentialKind;
         if (!string.IsNullOrEmpty(value.MicrosoftAppPassword))
         {
