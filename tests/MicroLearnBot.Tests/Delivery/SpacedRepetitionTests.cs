@@ -68,6 +68,33 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemovedQuestionIsRetiredNotReviewed()
+    {
+        var course = TestCourses.Create(nuggetCount: 1);
+        var catalog = new SwappableCourseCatalog(course);
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time, catalog);
+        await AnswerFirstLessonAsync(bot, "content-change", correct: false);
+
+        // The author rewrites the nugget: its check question gets a new id, so the old one no longer exists.
+        var nugget = course.Nuggets[0];
+        var rewritten = nugget with { Checks = [nugget.Checks[0] with { Id = "del-1:q2" }] };
+        catalog.Replace(course with { Original = course.Original with { Nuggets = [rewritten] } });
+
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 7, 31, 0, TimeSpan.Zero));
+        await RunSweepAsync(bot);
+        await Task.Delay(300);
+
+        Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == "content-change" && r.CardText.Contains("Vilket svar är rätt?", StringComparison.Ordinal) && r.CardText.Contains("· repetition", StringComparison.Ordinal));
+        var retired = await bot.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MicroLearnDbContext>();
+            return await db.QuestionCards.Where(c => c.QuestionId == "del-1:q1").Select(c => c.IsRetired).SingleAsync();
+        });
+        Assert.True(retired);
+    }
+
+    [Fact]
     public async Task SecondConfidenceTapCountsOnce()
     {
         await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));

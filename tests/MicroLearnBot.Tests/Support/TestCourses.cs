@@ -64,3 +64,15 @@ public sealed class StaticCourseCatalog(params Course[] courses) : ICourseCatalo
 
     public Course? Find(string courseId) => Courses.FirstOrDefault(c => c.Id == courseId);
 }
+
+/// <summary>A catalog whose courses a test can swap, as a content reload would.</summary>
+public sealed class SwappableCourseCatalog(params Course[] courses) : ICourseCatalog
+{
+    private volatile IReadOnlyList<Course> _courses = courses;
+
+    public IReadOnlyList<Course> Courses => _courses;
+
+    public Course? Find(string courseId) => _courses.FirstOrDefault(c => c.Id == courseId);
+
+    public void Replace(params Course[] courses) => _courses = courses;
+}
