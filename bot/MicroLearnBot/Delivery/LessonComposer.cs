@@ -13,6 +13,16 @@ namespace MicroLearnBot.Delivery;
 /// </summary>
 public sealed class LessonComposer(MicroLearnDbContext db, ICourseCatalog catalog, TimeProvider time)
 {
+    /// <summary>Returns the ids of the course's nuggets the learner has been handed for the first time.</summary>
+    public async Task<HashSet<string>> DeliveredNuggetIdsAsync(LearnerEntity learner, string courseId, CancellationToken cancellationToken)
+    {
+        var delivered = await db.LessonDeliveries
+            .Where(d => d.LearnerId == learner.Id && d.CourseId == courseId && !d.IsReview)
+            .Select(d => d.NuggetId)
+            .ToListAsync(cancellationToken);
+        return delivered.ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Returns the next undelivered nugget of the learner's active course as a lesson, with the delivery added to
     /// the context (the caller saves); null when the course is finished, gone or none is active.
@@ -31,11 +41,7 @@ public sealed class LessonComposer(MicroLearnDbContext db, ICourseCatalog catalo
             return LessonOutcome.NoActiveCourse;
         }
 
-        var delivered = await db.LessonDeliveries
-            .Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview)
-            .Select(d => d.NuggetId)
-            .ToListAsync(cancellationToken);
-        var deliveredIds = delivered.ToHashSet(StringComparer.Ordinal);
+        var deliveredIds = await DeliveredNuggetIdsAsync(learner, course.Id, cancellationToken);
 
         var index = course.Nuggets.ToList().FindIndex(n => !deliveredIds.Contains(n.Id));
         var version = course.VersionFor(learner.Language());

@@ -71,10 +71,7 @@ public sealed class SessionComposer(MicroLearnDbContext db, ICourseCatalog catal
             return [];
         }
 
-        var delivered = await db.LessonDeliveries
-            .Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview)
-            .Select(d => d.NuggetId)
-            .ToListAsync(cancellationToken);
+        var delivered = await lessons.DeliveredNuggetIdsAsync(learner, course.Id, cancellationToken);
 
         return [.. course.Nuggets
             .Where(n => !delivered.Contains(n.Id))

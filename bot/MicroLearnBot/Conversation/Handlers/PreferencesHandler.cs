@@ -12,12 +12,7 @@ public sealed class PreferencesHandler(TimeProvider time)
         learner.DeliveryMinuteOfDay = (int)localTime.ToTimeSpan().TotalMinutes;
         learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: true);
 
-        var language = learner.Language();
-        var paragraphs = new List<LocalizedText> { LocalizedText.Of("time.set", new LocalTimeArgument(localTime)) };
-        paragraphs.Add(learner.NextDeliveryUtc is { } next
-            ? LocalizedText.Of("time.next", new LocalDateTimeArgument(learner.ToLocal(next)))
-            : LocalizedText.Of("time.noCourse"));
-        return TurnResult.Of(new MessageView(paragraphs) { Language = language });
+        return ConfirmWithNextDelivery(learner, LocalizedText.Of("time.set", new LocalTimeArgument(localTime)));
     }
 
     public static TurnResult SetLanguage(LearnerEntity learner, string language)
@@ -32,11 +27,7 @@ public sealed class PreferencesHandler(TimeProvider time)
         learner.IncludeWeekends = include;
         learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
 
-        var paragraphs = new List<LocalizedText> { LocalizedText.Of(include ? "weekends.on" : "weekends.off") };
-        paragraphs.Add(learner.NextDeliveryUtc is { } next
-            ? LocalizedText.Of("time.next", new LocalDateTimeArgument(learner.ToLocal(next)))
-            : LocalizedText.Of("time.noCourse"));
-        return TurnResult.Of(new MessageView(paragraphs) { Language = learner.Language() });
+        return ConfirmWithNextDelivery(learner, LocalizedText.Of(include ? "weekends.on" : "weekends.off"));
     }
 
     public static TurnResult SetBudget(LearnerEntity learner, int minutes)
@@ -63,10 +54,15 @@ public sealed class PreferencesHandler(TimeProvider time)
         learner.StatusReason = null;
         learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
 
-        var paragraphs = new List<LocalizedText> { LocalizedText.Of("resume.done") };
-        paragraphs.Add(learner.NextDeliveryUtc is { } next
-            ? LocalizedText.Of("time.next", new LocalDateTimeArgument(learner.ToLocal(next)))
-            : LocalizedText.Of("time.noCourse"));
-        return TurnResult.Of(new MessageView(paragraphs) { Language = learner.Language() });
+        return ConfirmWithNextDelivery(learner, LocalizedText.Of("resume.done"));
+    }
+
+    /// <summary>Confirms a settings change and says when the next lesson comes, or that none will without a course.</summary>
+    private static TurnResult ConfirmWithNextDelivery(LearnerEntity learner, LocalizedText confirmation)
+    {
+        var next = learner.NextDeliveryUtc is { } nextUtc
+            ? LocalizedText.Of("time.next", new LocalDateTimeArgument(learner.ToLocal(nextUtc)))
+            : LocalizedText.Of("time.noCourse");
+        return TurnResult.Of(new MessageView([confirmation, next]) { Language = learner.Language() });
     }
 }
