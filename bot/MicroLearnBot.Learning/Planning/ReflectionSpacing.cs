@@ -1,8 +1,8 @@
 namespace MicroLearnBot.Learning.Planning;
 
 /// <summary>
-/// When a reflection question comes back. Reflections have no right answer to rate, so FSRS does not apply;
-/// they return on a fixed, widening spacing and the learner sees what they wrote last time.
+/// When a reflection question comes back. Reflections have no right answer to rate, so FSRS does not apply.
+/// They return on a fixed, widening spacing and the learner sees what they wrote last time.
 /// </summary>
 public static class ReflectionSpacing
 {

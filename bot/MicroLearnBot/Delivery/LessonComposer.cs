@@ -25,7 +25,7 @@ public sealed class LessonComposer(MicroLearnDbContext db, ICourseCatalog catalo
 
     /// <summary>
     /// Returns the next undelivered nugget of the learner's active course as a lesson, with the delivery added to
-    /// the context (the caller saves); null when the course is finished, gone or none is active.
+    /// the context (the caller saves). Returns no lesson when the course is finished, gone or none is active.
     /// </summary>
     public async Task<LessonOutcome> ComposeNextAsync(LearnerEntity learner, DeliveryTrigger trigger, CancellationToken cancellationToken)
     {

@@ -83,7 +83,7 @@ public sealed partial class ReviewTracker(MicroLearnDbContext db, ICourseCatalog
 
     /// <summary>
     /// Sets the rating of an unrated answer with a conditional update, so a confidence tap and the automatic Good
-    /// rating cannot both count; returns false when the answer was rated meanwhile.
+    /// rating cannot both count. Returns false when the answer was rated meanwhile.
     /// </summary>
     public async Task<bool> TryClaimRatingAsync(AnswerEntity answer, Rating rating, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace MicroLearnBot.Delivery;
 
 /// <summary>
 /// Builds a learner's daily session: the planner picks due reviews (lowest recall first) and the next new nugget
-/// within the learner's time budget; each reviewed nugget becomes one card asking only its due questions.
+/// within the learner's time budget. Each reviewed nugget becomes one card asking only its due questions.
 /// </summary>
 public sealed class SessionComposer(MicroLearnDbContext db, ICourseCatalog catalog, LessonComposer lessons, ReviewTracker reviews, TimeProvider time)
 {

@@ -7,5 +7,4 @@ public static class ActivityTypes
     public const string ConversationUpdate = "conversationUpdate";
     public const string InstallationUpdate = "installationUpdate";
     public const string Invoke = "invoke";
-    public const string InvokeResponse = "invokeResponse";
 }

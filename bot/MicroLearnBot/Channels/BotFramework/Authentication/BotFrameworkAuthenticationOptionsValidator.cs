@@ -92,7 +92,7 @@ internal sealed class BotFrameworkAuthenticationOptionsValidator : IValidateOpti
             failures.Add("MicrosoftAppTenantId is missing. Set it to the tenant of the app registration when MicrosoftAppType is SingleTenant.");
         }
 
-        // An app id without a credential still validates inbound tokens; the token provider warns at start-up that
+        // An app id without a credential still validates inbound tokens. The token provider warns at start-up that
         // replies cannot be authenticated, so an operator can check inbound validation before the secret exists.
 
         if (hasPassword && hasCertificate)
