@@ -249,8 +249,9 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
 
         try
         {
-            var text = StrictUtf8.GetString(bytes);
-            return text.Replace("\r\n", "\n", StringComparison.Ordinal);
+            // Editors on Windows may save a byte order mark, and old Mac files end lines with a lone CR.
+            var text = StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+            return text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         }
         catch (DecoderFallbackException)
         {

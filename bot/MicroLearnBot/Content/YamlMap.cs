@@ -54,7 +54,9 @@ internal sealed class YamlMap
         }
         catch (YamlException exception)
         {
-            var mark = ToMark(exception.Start, lineOffset);
+            // YamlDotNet marks a tab in the indentation at the start of the enclosing block, not at the tab,
+            // so the position of the first indenting tab is what an author needs.
+            var mark = FindIndentingTab(yaml, lineOffset) ?? ToMark(exception.Start, lineOffset);
             problems.Error(mark, DescribeSyntaxError(exception));
             return null;
         }
@@ -69,7 +71,7 @@ internal sealed class YamlMap
         if (root is not YamlMappingNode mapping)
         {
             problems.Error(ToMark(root.Start, lineOffset),
-                $"{description} must be a list of `key: value` lines, but it is a {Shape(root)}");
+                $"{description} must consist of `key: value` lines, but it is a {Shape(root)}; write each setting as `key: value` on its own line");
             return null;
         }
 
@@ -255,6 +257,24 @@ internal sealed class YamlMap
         YamlMappingNode => "group of `key: value` lines",
         _ => "single value",
     };
+
+    /// <summary>Returns the file position of the first tab in a line's indentation, or null when no line has one.</summary>
+    private static SourceMark? FindIndentingTab(string yaml, int lineOffset)
+    {
+        var lines = yaml.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var line = lines[index];
+            var indentation = line.Length - line.TrimStart(' ', '\t').Length;
+            var tab = line.IndexOf('\t', 0, indentation);
+            if (tab >= 0)
+            {
+                return new SourceMark(lineOffset + index + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
 
     private static string DescribeSyntaxError(YamlException exception)
     {

@@ -523,6 +523,56 @@ public sealed class CourseValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task ByteOrderMarkInCourseFile_Loads()
+    {
+        var path = Path.Combine(_content.CoursePath(), "course.yaml");
+        await File.WriteAllBytesAsync(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(CourseTexts.CourseYaml)]);
+
+        var result = await LoadAsync();
+
+        Assert.Empty(result.Problems);
+        Assert.Equal("Lär dig i små steg", result.Course!.Original.Title);
+    }
+
+    [Fact]
+    public async Task CarriageReturnLineEndings_Load()
+    {
+        WriteFirstNugget(CourseTexts.FirstNugget.Replace("\n", "\r", StringComparison.Ordinal));
+
+        var result = await LoadAsync();
+
+        Assert.Empty(result.Problems);
+        Assert.Equal("Första steget", result.Course!.Nuggets[0].Title);
+    }
+
+    [Theory]
+    [InlineData(9, "\ttype: single", 1)]
+    [InlineData(5, "  \treflection: \"Vad tar du med dig?\"", 3)]
+    public async Task TabIndentation_PointsAtTab(int line, string text, int column)
+    {
+        WriteFirstNugget(CourseTexts.ReplaceLine(CourseTexts.FirstNugget, line, text));
+
+        var result = await LoadAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(Path.Combine(_content.CoursesPath, FirstNuggetFile), problem.FilePath);
+        Assert.Equal(line, problem.Line);
+        Assert.Equal(column, problem.Column);
+        Assert.Contains("spaces, not tabs", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CourseFileAsList_SaysWhatToWrite()
+    {
+        _content.Write("sma-steg/course.yaml", "- title\n- description\n");
+
+        var result = await LoadAsync();
+
+        AssertProblem(Assert.Single(result.Problems), "sma-steg/course.yaml", 1, 1, ContentProblemSeverity.Error,
+            "course.yaml must consist of `key: value` lines, but it is a list; write each setting as `key: value` on its own line");
+    }
+
+    [Fact]
     public async Task NoNuggetFiles_IsError()
     {
         File.Delete(Path.Combine(_content.CoursePath(), "01-forsta-steget.md"));
