@@ -20,6 +20,9 @@ public static class CoursePreviewWriter
 
     public const string MarkdownScript = "markdown-it.min.js";
 
+    // No byte order mark, because JSON readers such as Python's json module reject one.
+    private static readonly UTF8Encoding Utf8WithoutMark = new(encoderShouldEmitUTF8Identifier: false);
+
     private static readonly JsonSerializerOptions CardFileOptions = new()
     {
         WriteIndented = true,
@@ -47,7 +50,7 @@ public static class CoursePreviewWriter
             {
                 var card = renderer.RenderLessonCard(course, nugget, language);
                 var fileName = $"{nugget.Id}.json";
-                await File.WriteAllTextAsync(Path.Combine(folder, fileName), card.ToJsonString(CardFileOptions), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(Path.Combine(folder, fileName), card.ToJsonString(CardFileOptions), Utf8WithoutMark, cancellationToken).ConfigureAwait(false);
                 entries.Add(new JsonObject
                 {
                     ["language"] = language,
@@ -62,7 +65,7 @@ public static class CoursePreviewWriter
 
         var (hasRenderer, hasMarkdown) = await CopyScriptsAsync(outFolder, searchFrom, cancellationToken).ConfigureAwait(false);
         var indexPath = Path.Combine(outFolder, "index.html");
-        await File.WriteAllTextAsync(indexPath, BuildPage(course, entries, hasMarkdown), Encoding.UTF8, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(indexPath, BuildPage(course, entries, hasMarkdown), Utf8WithoutMark, cancellationToken).ConfigureAwait(false);
         return new CoursePreview(indexPath, entries.Count, hasRenderer);
     }
 

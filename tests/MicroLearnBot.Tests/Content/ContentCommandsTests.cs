@@ -124,6 +124,8 @@ public sealed class ContentCommandsTests : IDisposable
         Assert.True(File.Exists(Path.Combine(preview, "en", "forsta-steget.json")));
         Assert.True(File.Exists(Path.Combine(preview, "adaptivecards.min.js")));
         Assert.Contains("\"version\": \"1.5\"", await File.ReadAllTextAsync(Path.Combine(preview, "forsta-steget.json")), StringComparison.Ordinal);
+        var cardBytes = await File.ReadAllBytesAsync(Path.Combine(preview, "forsta-steget.json"));
+        Assert.Equal((byte)'{', cardBytes[0]);
     }
 
     [Fact]

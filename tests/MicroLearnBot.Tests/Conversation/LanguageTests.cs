@@ -60,6 +60,32 @@ public sealed partial class LanguageTests : IAsyncLifetime
         await _connector.WaitForActivityAsync(r => r.CardText.Contains("How to use MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 
+    [Fact]
+    public async Task SwedishOnlyCourseWarnsEnglishLearner()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time);
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
+
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start informationssakerhet", "en-US"));
+
+        var started = await _connector.WaitForActivityAsync(r => r.CardText.Contains("You have started", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Contains("The lessons of this course are in Swedish.", started.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TranslatedCourseHasNoLanguageNote()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time);
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
+
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start sma-steg", "en-US"));
+
+        var started = await _connector.WaitForActivityAsync(r => r.CardText.Contains("You have started", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.DoesNotContain("The lessons of this course are in", started.CardText, StringComparison.Ordinal);
+    }
+
     private async Task<List<string>> WalkThroughAsync(string locale, string[] commands, string submitTitle)
     {
         var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);

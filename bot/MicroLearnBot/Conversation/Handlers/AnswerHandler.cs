@@ -25,6 +25,13 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
 
         var delivery = await db.LessonDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.LearnerId == learner.Id, cancellationToken);
         var course = delivery is null ? null : catalog.Find(delivery.CourseId);
+        if (delivery is not null && course is null)
+        {
+            // The course files are broken and left out until fixed, so nothing is stored; the card works again afterwards.
+            LogUnavailableCourse(logger, learner.Id, delivery.CourseId);
+            return TurnResult.Message(language, "course.unavailable", delivery.CourseId);
+        }
+
         var version = course?.VersionFor(language);
         var nugget = version?.FindNugget(delivery!.NuggetId);
         if (delivery is null || version is null || nugget is null)
@@ -164,4 +171,7 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Learner {LearnerId} submitted a card for unknown delivery {DeliveryId}")]
     private static partial void LogUnknownDelivery(ILogger logger, Guid learnerId, Guid deliveryId);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Learner {LearnerId} submitted a card of course {CourseId}, which is not loaded; nothing was stored")]
+    private static partial void LogUnavailableCourse(ILogger logger, Guid learnerId, string courseId);
 }

@@ -24,7 +24,7 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
             {
                 var course = catalog.Find(e.CourseId);
                 var title = course?.VersionFor(language).Title ?? e.CourseId;
-                return new EnrollmentSummary(title, learner.ToLocal(e.StartedUtc), deliveredCounts.GetValueOrDefault(e.CourseId), course?.Nuggets.Count ?? 0);
+                return new EnrollmentSummary(title, learner.ToLocal(e.StartedUtc), deliveredCounts.GetValueOrDefault(e.CourseId), course?.Nuggets.Count);
             })
             .ToList();
 

@@ -17,10 +17,15 @@ public sealed class ProgressHandler(MicroLearnDbContext db, ICourseCatalog catal
     public async Task<TurnResult> HandleAsync(LearnerEntity learner, CancellationToken cancellationToken)
     {
         var language = learner.Language();
-        var course = learner.ActiveEnrollment() is { } enrollment ? catalog.Find(enrollment.CourseId) : null;
-        if (course is null)
+        if (learner.ActiveEnrollment() is not { } enrollment)
         {
             return TurnResult.Message(language, "progress.noCourse");
+        }
+
+        // A course whose files are broken is left out of the catalog until they are fixed.
+        if (catalog.Find(enrollment.CourseId) is not { } course)
+        {
+            return TurnResult.Message(language, "course.unavailable", enrollment.CourseId);
         }
 
         await reviews.FinalizePendingConfidenceAsync(learner, cancellationToken);

@@ -11,7 +11,7 @@ public sealed record MyDataView(
     IReadOnlyList<EnrollmentSummary> Enrollments,
     IReadOnlyList<AnswerSummary> Answers) : ReplyView;
 
-public sealed record EnrollmentSummary([property: CourseContent] string CourseTitle, DateTime StartedLocal, int DeliveredCount, int NuggetCount);
+public sealed record EnrollmentSummary([property: CourseContent] string CourseTitle, DateTime StartedLocal, int DeliveredCount, int? NuggetCount);
 
 public sealed record AnswerSummary(
     [property: CourseContent] string CourseTitle,

@@ -202,7 +202,11 @@ public sealed partial class AdaptiveCardRenderer
             body.Add(new TextBlock(T(view, "mydata.courses")) { Weight = "bolder", Spacing = "medium" });
             foreach (var enrollment in view.Enrollments)
             {
-                body.Add(new TextBlock(T(view, "mydata.course", enrollment.CourseTitle, new LocalDateTimeArgument(enrollment.StartedLocal), enrollment.DeliveredCount, enrollment.NuggetCount)) { Spacing = "small" });
+                var started = new LocalDateTimeArgument(enrollment.StartedLocal);
+                var line = enrollment.NuggetCount is { } nuggetCount
+                    ? T(view, "mydata.course", enrollment.CourseTitle, started, enrollment.DeliveredCount, nuggetCount)
+                    : T(view, "mydata.courseUnavailable", enrollment.CourseTitle, started, enrollment.DeliveredCount);
+                body.Add(new TextBlock(line) { Spacing = "small" });
             }
         }
 

@@ -135,7 +135,7 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
             new(T(view, "progress.streak"), view.Streak.ToString(TextCatalog.CultureFor(view.Language))),
             new(T(view, "progress.lessons"), T(view, "progress.lessonsValue", view.LessonsDelivered, view.LessonCount)),
             new(T(view, "progress.learned"), T(view, "progress.learnedValue", view.QuestionsLearned, view.QuestionCount)),
-            new(T(view, "progress.recall"), view.EstimatedRecall is { } recall ? T(view, "progress.percent", Math.Round(recall * 100)) : T(view, "progress.none")),
+            new(T(view, "progress.recall"), view.EstimatedRecall is { } recall ? T(view, "progress.percent", Math.Round(recall * 100)) : T(view, "progress.recallUnknown")),
             new(T(view, "progress.dueToday"), view.DueNow.ToString(TextCatalog.CultureFor(view.Language))),
             new(T(view, "progress.nextReview"), Date(view.NextReviewLocal)),
             new(T(view, "progress.next"), Date(view.NextDeliveryLocal)),
@@ -157,6 +157,13 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
             new TextBlock(T(view, view.WasAlreadyEnrolled ? "enroll.already" : "enroll.started", view.Course.Title)),
             new TextBlock(T(view, view.WasAlreadyEnrolled ? "enroll.next" : "enroll.first", new LocalDateTimeArgument(view.FirstDeliveryLocal))),
         };
+
+        // A course without a version in the learner's language sends its lessons in the course language.
+        if (view.Course.ContentLanguage != view.Language)
+        {
+            var note = view.Course.ContentLanguage == Language.English ? "enroll.lessonsInEnglish" : "enroll.lessonsInSwedish";
+            body.Add(new TextBlock(T(view, note)));
+        }
 
         var now = Button(T(view, "enroll.now"), SubmissionActions.More, new Dictionary<string, string> { [SubmissionActions.CourseField] = view.Course.Id });
         return Card(view, body, [now]);
