@@ -1,18 +1,29 @@
+using MicroLearnBot.Channels.BotFramework.Authentication;
 using MicroLearnBot.Learning.Courses;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MicroLearnBot.Hosting;
 
-/// <summary>Logs the start and stop of the bot with what it loaded, and warns at start-up when it runs in local mode.</summary>
-public sealed partial class StartupBanner(IConfiguration configuration, ICourseCatalog catalog, ILogger<StartupBanner> logger) : IHostedService
+/// <summary>
+/// Logs the start and stop of the bot with what it loaded, and warns at start-up when it runs in local mode or
+/// has an app id without a client credential.
+/// </summary>
+public sealed partial class StartupBanner(IConfiguration configuration, ICourseCatalog catalog, IServiceProvider services, ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]))
         {
             LogLocalMode(logger);
+        }
+        else
+        {
+            // The token provider reads its credential when it is built and warns then when none is set, so
+            // building it here puts that warning at start-up rather than at the first reply.
+            _ = services.GetService<IConnectorTokenProvider>();
         }
 
         LogStarted(logger, catalog.Courses.Count);

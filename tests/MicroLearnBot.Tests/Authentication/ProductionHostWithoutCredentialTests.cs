@@ -50,6 +50,12 @@ public sealed class ProductionHostWithoutCredentialTests : IAsyncLifetime
     }
 
     [Fact]
+    public void MissingCredentialWarnedAtStartup()
+    {
+        Assert.Contains(_logs.Entries, entry => entry.EventId.Id == 1124);
+    }
+
+    [Fact]
     public async Task ValidTokenAcceptedWithoutCredential()
     {
         var activity = Activities.FromFixture("04-message-personal-text.json", _connector.ServiceUrl);
