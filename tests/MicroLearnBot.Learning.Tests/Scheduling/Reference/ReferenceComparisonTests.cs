@@ -7,7 +7,7 @@ namespace MicroLearnBot.Learning.Tests.Scheduling.Reference;
 
 /// <summary>
 /// Replays the same random sequences through ts-fsrs 5.4.2 (Node.js) and through <see cref="ScheduleReplay"/>
-/// and requires the same state, scheduled days and due date, and S, D and R within 1e-6.
+/// and requires the same state, scheduled days and due date, and S, D and R within 1e-6 (absolute).
 /// </summary>
 public sealed class ReferenceComparisonTests(ReferenceScriptFixture reference) : IClassFixture<ReferenceScriptFixture>
 {
@@ -119,7 +119,8 @@ public sealed class ReferenceComparisonTests(ReferenceScriptFixture reference) :
                 continue;
             }
 
-            if (Math.Abs(e.GetDouble() - a.GetDouble()) > Tolerance * Math.Max(1, Math.Abs(e.GetDouble())))
+            // Negated so that a NaN difference counts as a mismatch.
+            if (!(Math.Abs(e.GetDouble() - a.GetDouble()) <= Tolerance))
             {
                 return $"{field} differs by {Math.Abs(e.GetDouble() - a.GetDouble()):G3}";
             }
