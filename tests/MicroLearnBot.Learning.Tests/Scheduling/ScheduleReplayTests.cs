@@ -56,6 +56,7 @@ public sealed class ScheduleReplayTests
     [InlineData("""[{"desired_retention": 1.5, "reviews": []}]""", "sequence 0: DesiredRetention is 1.5")]
     [InlineData("""[{"maximum_interval": 10.5, "reviews": []}]""", "sequence 0, maximum_interval: expected a whole number")]
     [InlineData("""[{"learning_steps": ["10s"], "reviews": []}]""", "sequence 0, learning_steps[0]: Invalid learning step \"10s\"")]
+    [InlineData("""[{"relearning_steps": ["1m", "10675200d"], "reviews": []}]""", "sequence 0, relearning_steps[1]: Learning step \"10675200d\" is too long: the maximum is 10675199d")]
     [InlineData("""[{"time_zone": "Mars/Olympus", "reviews": []}]""", "time zone \"Mars/Olympus\" was not found")]
     [InlineData("""[{"retention": 0.9, "reviews": []}]""", "unknown field \"retention\"")]
     [InlineData("[", "not valid JSON")]
@@ -75,5 +76,24 @@ public sealed class ScheduleReplayTests
 
         Assert.Null(result.Output);
         Assert.Contains("sequence 0, review 0", result.Error);
+    }
+
+    [Fact]
+    public void Run_StepDueAfterYear9999_ReportsReview()
+    {
+        var result = ScheduleReplay.Run("""[{"learning_steps": ["10675199d"], "reviews": [{"rating": 1, "at": "2024-01-01T00:00:00Z"}]}]""");
+
+        Assert.Null(result.Output);
+        Assert.Contains("sequence 0, review 0: the next due date falls after year 9999", result.Error);
+    }
+
+    [Fact]
+    public void Run_StepWithLeadingZeros_IsAccepted()
+    {
+        var result = ScheduleReplay.Run("""[{"learning_steps": ["0000000001m"], "reviews": [{"rating": 1, "at": "2024-01-01T00:00:00Z"}]}]""");
+
+        Assert.True(result.Succeeded, result.Error);
+        using var output = JsonDocument.Parse(result.Output!);
+        Assert.Equal("2024-01-01T00:01:00.000Z", output.RootElement[0][0].GetProperty("due").GetString());
     }
 }

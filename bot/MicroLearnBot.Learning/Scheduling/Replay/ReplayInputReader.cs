@@ -9,7 +9,8 @@ namespace MicroLearnBot.Learning.Scheduling.Replay;
 /// <c>enable_short_term</c>, <c>maximum_interval</c>, <c>learning_steps</c>, <c>relearning_steps</c>,
 /// <c>time_zone</c> and the required <c>reviews</c>. Absent or null fields take the ts-fsrs 5.4.2 defaults.
 /// Where ts-fsrs silently falls back to a default (a retention or maximum interval of 0, a parameter list of
-/// another length than 17, 19 or 21), this reader rejects the value instead.
+/// another length than 17, 19 or 21), this reader rejects the value instead. It also rejects a step longer than
+/// <see cref="TimeSpan.MaxValue"/> (10675199 days), which ts-fsrs accepts.
 /// </summary>
 public static partial class ReplayInputReader
 {
@@ -190,7 +191,7 @@ public static partial class ReplayInputReader
             {
                 steps.Add(LearningSteps.Parse(step.GetString()!));
             }
-            catch (FormatException exception)
+            catch (Exception exception) when (exception is FormatException or OverflowException)
             {
                 throw new ReplayInputException($"{where}[{steps.Count}]: {exception.Message}");
             }

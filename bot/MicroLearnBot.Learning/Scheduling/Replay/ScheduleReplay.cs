@@ -74,7 +74,7 @@ public static class ScheduleReplay
             }
             catch (ArgumentOutOfRangeException)
             {
-                return $"sequence {index}, review {r}: the next due date falls after year 9999; lower maximum_interval or the review instant.";
+                return $"sequence {index}, review {r}: the next due date falls after year 9999; lower maximum_interval, the steps or the review instant.";
             }
 
             card = result.Card;
