@@ -2,11 +2,27 @@
 # Runs every test: builds the solution, starts a private PostgreSQL 15 in a temporary folder, runs all xunit
 # projects (unit, integration over loopback HTTP, SQLite and PostgreSQL, the ts-fsrs comparison), then the
 # end-to-end test that drives the Microsoft 365 Agents Playground in headless Chromium.
-# Needs: .NET 10 SDK, Node.js 20+ with npm, PostgreSQL 15 server binaries, Debian chromium (.ci/run installs them).
+# Needs: .NET 10 SDK, Node.js 20+ with npm, PostgreSQL 15 server binaries, Debian chromium (.ci/run installs them),
+# and the team's shared reference folder: ../shared beside the repository, or the folder MICROLEARNBOT_SHARED names.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
+
+# Many tests read real Teams payloads and official schemas from the shared reference folder, which is never copied
+# into the repository. Without it they fail only minutes into the run, so a missing folder is reported at the start
+# and again at the end. A relative MICROLEARNBOT_SHARED is relative to the repository root, as in the tests.
+shared_dir="$(realpath --canonicalize-missing --no-symlinks -- "${MICROLEARNBOT_SHARED:-../shared}")"
+warn_shared_missing() {
+  if [[ ! -d "$shared_dir" ]]; then
+    echo "The shared reference folder was not found at $shared_dir." >&2
+    echo "The tests that read Teams payloads and official schemas from it will fail, but every test still runs." >&2
+    echo "Put the folder there, or set MICROLEARNBOT_SHARED to its path (absolute, or relative to the repository root):" >&2
+    echo "  MICROLEARNBOT_SHARED=/path/to/shared scripts/test.sh" >&2
+  fi
+}
+warn_shared_missing
+trap warn_shared_missing EXIT
 
 pg_bin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 if [[ -z "$pg_bin" || ! -x "$pg_bin/initdb" ]]; then
@@ -31,7 +47,7 @@ stop_pg() {
   run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$pg_dir"
 }
-trap stop_pg EXIT
+trap 'stop_pg; warn_shared_missing' EXIT
 
 if [[ "$(id -u)" == "0" ]]; then chown postgres "$pg_dir"; fi
 run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U microlearnbot --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null

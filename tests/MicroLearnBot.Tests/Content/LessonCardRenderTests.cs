@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Json.Schema;
 using MicroLearnBot.Content;
 using MicroLearnBot.Learning.Courses;
+using MicroLearnBot.Tests.Support;
 
 namespace MicroLearnBot.Tests.Content;
 
@@ -114,10 +115,9 @@ public sealed class LessonCardRenderTests
 
     private static JsonSchema LoadCardSchema()
     {
-        var folder = RepositoryPaths.ReferenceSchemas;
-        var path = Path.Combine(folder, "adaptive-card-1.5.json");
-        Assert.True(File.Exists(path),
-            $"The Adaptive Cards 1.5 schema was not found at {path}. The folder shared/reference/schemas must sit next to the repository folder; CI lays it there.");
+        var path = Path.Combine(RepositoryPaths.ReferenceSchemas, "adaptive-card-1.5.json");
+        Assert.True(Directory.Exists(SharedReference.Folder), SharedReference.MissingFolderMessage(SharedReference.Folder));
+        Assert.True(File.Exists(path), $"The Adaptive Cards 1.5 schema was not found at {path}.");
         return JsonSchema.FromText(File.ReadAllText(path));
     }
 }

@@ -11,8 +11,8 @@ internal static class RepositoryPaths
 
     public static string ContentPreviewPackage => Path.Combine(Root, "tests", "content-preview");
 
-    /// <summary>Shared reference files that sit beside the repository (in CI too) and are never copied into it.</summary>
-    public static string ReferenceSchemas => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "schemas"));
+    /// <summary>Official schemas in the shared reference folder, which is never copied into the repository.</summary>
+    public static string ReferenceSchemas => Path.Combine(Support.SharedReference.Folder, "reference", "schemas");
 
     private static string FindRoot()
     {

@@ -1,20 +1,28 @@
 namespace MicroLearnBot.Tests.Support;
 
 /// <summary>
-/// Locates the team's shared reference folder (<c>../shared</c> beside the repository: real Teams payloads and
-/// official JSON schemas). CI always has it; a missing folder fails the test with a message that says so.
+/// Locates the team's shared reference folder of real Teams payloads and official JSON schemas, which is never
+/// copied into the repository. CI always has it. Without it, a test fails with a message that names the folder.
 /// </summary>
 public static class SharedReference
 {
+    /// <summary>Environment variable that points at the folder when it does not sit beside the repository.</summary>
+    public const string FolderVariable = "MICROLEARNBOT_SHARED";
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>
+    /// The folder from <see cref="FolderVariable"/> (absolute, or relative to the repository root), otherwise
+    /// <c>shared</c> beside the repository. scripts/test.sh resolves the variable the same way.
+    /// </summary>
+    public static string Folder { get; } = FindFolder();
 
     public static string PathOf(string relativePath)
     {
-        var shared = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+        var shared = Folder;
         if (!Directory.Exists(shared))
         {
-            throw new InvalidOperationException(
-                $"The shared reference folder was not found at {shared}. These tests read real Teams payloads and the official schemas from it; CI provides it beside the repository.");
+            throw new InvalidOperationException(MissingFolderMessage(shared));
         }
 
         var path = Path.Combine(shared, relativePath);
@@ -27,6 +35,18 @@ public static class SharedReference
     }
 
     public static string ReadTeamsActivity(string fileName) => File.ReadAllText(PathOf(Path.Combine("testdata", "teams", fileName)));
+
+    /// <summary>Returns the failure message for a missing folder, which names the path and the variable to set.</summary>
+    public static string MissingFolderMessage(string path) =>
+        $"The shared reference folder was not found at {path}. These tests read real Teams payloads and the official schemas from it. Put the folder beside the repository or set {FolderVariable} to its path.";
+
+    private static string FindFolder()
+    {
+        var configured = Environment.GetEnvironmentVariable(FolderVariable);
+        return string.IsNullOrWhiteSpace(configured)
+            ? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"))
+            : Path.GetFullPath(configured, RepositoryRoot);
+    }
 
     private static string FindRepositoryRoot()
     {
