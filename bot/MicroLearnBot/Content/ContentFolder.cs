@@ -44,6 +44,21 @@ public static class ContentFolder
         return Exists(Path.Combine(AppContext.BaseDirectory, path)) ? AppContext.BaseDirectory : workingDirectory;
     }
 
+    /// <summary>
+    /// Returns the folder that the running bot resolves a relative <c>Content:Path</c> from:
+    /// <paramref name="workingDirectory"/> when the path exists there, as for the database file, else what
+    /// <see cref="FindBaseFolder"/> finds from <paramref name="contentRoot"/>, the executable's folder.
+    /// </summary>
+    public static string FindBotBaseFolder(string path, string workingDirectory, string contentRoot)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(workingDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(contentRoot);
+        return !Path.IsPathRooted(path) && Exists(Path.Combine(workingDirectory, path))
+            ? workingDirectory
+            : FindBaseFolder(path, contentRoot);
+    }
+
     public static bool IsCourseFolder(string path) => File.Exists(Path.Combine(path, ContentRules.CourseFileName));
 
     /// <summary>Lists course folders in ordinal name order; a single course folder lists itself.</summary>

@@ -36,8 +36,9 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
         _timeProvider = timeProvider;
         _loader = new CourseLoader(cardRenderer);
 
-        var baseFolder = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
-        var contentPath = System.IO.Path.GetFullPath(_options.Path, ContentFolder.FindBaseFolder(_options.Path, baseFolder));
+        var workingDirectory = Directory.GetCurrentDirectory();
+        var baseFolder = ContentFolder.FindBotBaseFolder(_options.Path, workingDirectory, environment?.ContentRootPath ?? workingDirectory);
+        var contentPath = System.IO.Path.GetFullPath(_options.Path, baseFolder);
         CoursesPath = ContentFolder.ResolveCoursesPath(contentPath);
     }
 

@@ -15,7 +15,7 @@ public static class BotApplication
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // appsettings.json sits beside the executable, so settings load from whatever folder the bot starts in.
-        // Relative data and content paths still resolve from the working folder.
+        // A relative database path resolves from the working folder, and so does Content:Path where it exists.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         builder.Services.AddSingleton(TimeProvider.System);
