@@ -17,7 +17,14 @@ public static class BotFrameworkChannelExtensions
     {
         services.AddBotFrameworkAuthentication(configuration);
         services.AddSingleton<AdaptiveCardRenderer>();
-        services.AddSingleton(new TenantRateLimiter(configuration.GetValue("BotFramework:TenantRequestsPerSecond", TenantRateLimiter.DefaultRequestsPerSecond)));
+        var tenantRequestsPerSecond = configuration.GetValue(TenantRateLimiter.SettingName, TenantRateLimiter.DefaultRequestsPerSecond);
+        if (tenantRequestsPerSecond < 1)
+        {
+            throw new InvalidOperationException(
+                $"{TenantRateLimiter.SettingName} is {tenantRequestsPerSecond}; set a whole number of at least 1, or remove it to use the default {TenantRateLimiter.DefaultRequestsPerSecond}.");
+        }
+
+        services.AddSingleton(new TenantRateLimiter(tenantRequestsPerSecond));
         services.AddHttpClient<ConnectorClient>(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
         services.AddScoped<BotFrameworkMessenger>();
         services.AddScoped<MessagesEndpoint>();

@@ -9,6 +9,8 @@ namespace MicroLearnBot.Channels.BotFramework.Connector;
 /// </summary>
 public sealed class TenantRateLimiter : IDisposable
 {
+    public const string SettingName = "BotFramework:TenantRequestsPerSecond";
+
     /// <summary>Requests per second per tenant unless <c>BotFramework:TenantRequestsPerSecond</c> says otherwise.</summary>
     public const int DefaultRequestsPerSecond = 30;
 
