@@ -4,6 +4,7 @@ using MicroLearnBot.Conversation;
 using MicroLearnBot.Delivery;
 using MicroLearnBot.Storage;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MicroLearnBot.Hosting;
@@ -30,7 +31,7 @@ public static class BotApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = ReadinessHealthCheck.WriteStatusAsync });
         app.MapBotFrameworkChannel();
         return app;
     }
