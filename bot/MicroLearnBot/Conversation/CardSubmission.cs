@@ -16,6 +16,7 @@ public static class SubmissionActions
     public const string Start = "start";
     public const string Rate = "rate";
     public const string EraseConfirmed = "erase-confirmed";
+    public const string MyDataPart = "mydata-part";
 
     public const string CourseField = "course";
     public const string NuggetField = "nugget";
@@ -25,6 +26,9 @@ public static class SubmissionActions
     public const string AskedField = "asks";
 
     public const string QuestionField = "question";
+
+    /// <summary>1-based part of a <c>mina data</c> export that a "show older answers" button asks for.</summary>
+    public const string PartField = "part";
 
     /// <summary>FSRS rating a confidence button submits: 2 Hard, 3 Good, 4 Easy.</summary>
     public const string RatingField = "rating";

@@ -35,7 +35,15 @@ public sealed class AdaptiveCardRendererTests
         };
         yield return new FeedbackView(version.Nuggets[0].Title, "min text", [new CheckFeedback("q", "Fråga?", false, ["Svar"], "Därför.")], false) { Language = language, NextDeliveryLocal = local };
         yield return new MyDataView("Användare", language, new TimeOnly(8, 30), "Europe/Stockholm", local, false,
-            [new EnrollmentSummary(version.Title, local, 1, 3)], [new AnswerSummary(version.Title, "Fråga?", "mitt svar", true, local)]) { Language = language };
+            [new EnrollmentSummary(version.Title, local, 1, 3)], [new AnswerSummary(version.Title, "Fråga?", "mitt svar", true, local)])
+        {
+            Language = language,
+            DailyMinutes = 10,
+            Account = new LearnerAccount("msteams", "tenant-1", "aad-1", "a:1", "sv-SE"),
+            AnswerCount = 2,
+            PartCount = 2,
+        };
+        yield return new MyDataAnswersView(2, 2, [new AnswerSummary(version.Title, "Fråga?", "äldre svar", null, local)]) { Language = language };
         yield return new MessageView([LocalizedText.Of("time.set", new LocalTimeArgument(new TimeOnly(9, 0)))]) { Language = language };
     }
 

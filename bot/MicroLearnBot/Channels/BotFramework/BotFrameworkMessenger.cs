@@ -38,7 +38,7 @@ public sealed partial class BotFrameworkMessenger(
         }
 
         LogCardOverBudget(logger, view.GetType().Name, json.Length, ConnectorClient.MessageSizeBudget);
-        var notice = new MessageView([LocalizedText.Of("error.tooLarge")]) { Language = view.Language };
+        var notice = new MessageView([LocalizedText.Of(view is LessonView ? "error.tooLarge" : "error.replyTooLarge")]) { Language = view.Language };
         return Serialize(notice, address);
     }
 

@@ -6,10 +6,31 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MicroLearnBot.Conversation.Handlers;
 
-/// <summary>Shows the learner everything stored about them, reflection texts included.</summary>
+/// <summary>
+/// Shows the learner everything stored about them, reflection texts included. A long history is split into
+/// parts, because one message holds about 80,000 characters; each part has a button for the next, older one.
+/// One part per turn keeps the replies inside the channel's per-conversation rate limit.
+/// </summary>
 public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog)
 {
-    public async Task<TurnResult> HandleAsync(LearnerEntity learner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Estimated characters of answers per message. JSON escaping at most doubles text that learners type, and the
+    /// settings, courses and card structure take the rest of the 80,000-character message budget.
+    /// </summary>
+    internal const int PartBudget = 50_000;
+
+    /// <summary>Card structure around one answer: its container, date line and prompt, as JSON.</summary>
+    private const int AnswerOverhead = 500;
+
+    /// <summary>Reads the part a button asked for; anything but a positive number means the first part.</summary>
+    public static int ParsePart(string? value) =>
+        int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var part) && part >= 1 ? part : 1;
+
+    public Task<TurnResult> HandleAsync(LearnerEntity learner, CancellationToken cancellationToken) =>
+        HandleAsync(learner, 1, cancellationToken);
+
+    /// <summary>Shows part <paramref name="part"/> (1-based) of the export; a part past the end shows the last one.</summary>
+    public async Task<TurnResult> HandleAsync(LearnerEntity learner, int part, CancellationToken cancellationToken)
     {
         var language = learner.Language();
         var deliveredCounts = await db.LessonDeliveries
@@ -34,6 +55,13 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
             .ToListAsync(cancellationToken);
 
         var answers = stored.Select(answer => Summarize(learner, language, answer)).ToList();
+        var parts = SplitIntoParts(answers);
+        var partIndex = Math.Min(part, parts.Count) - 1;
+        if (partIndex > 0)
+        {
+            return TurnResult.Of(new MyDataAnswersView(partIndex + 1, parts.Count, parts[partIndex]) { Language = language });
+        }
+
         var view = new MyDataView(
             learner.DisplayName,
             language,
@@ -42,11 +70,38 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
             learner.NextDeliveryUtc is { } next ? learner.ToLocal(next) : null,
             learner.Status == LearnerStatus.Paused,
             enrollments,
-            answers)
+            parts[0])
         {
             Language = language,
+            DailyMinutes = learner.DailyBudgetMinutes,
+            IncludeWeekends = learner.IncludeWeekends,
+            Account = new LearnerAccount(learner.Channel, learner.TenantId, learner.UserId, learner.ConversationId, learner.Locale),
+            AnswerCount = answers.Count,
+            PartCount = parts.Count,
         };
+
         return TurnResult.Of(view);
+    }
+
+    /// <summary>Splits the answers, newest first, into parts that each fit one message; always returns at least one part.</summary>
+    internal static List<List<AnswerSummary>> SplitIntoParts(IReadOnlyList<AnswerSummary> answers)
+    {
+        var parts = new List<List<AnswerSummary>> { new() };
+        var used = 0;
+        foreach (var answer in answers)
+        {
+            var size = AnswerOverhead + (2 * (answer.Answer.Length + answer.QuestionPrompt.Length + answer.CourseTitle.Length));
+            if (used + size > PartBudget && parts[^1].Count > 0)
+            {
+                parts.Add([]);
+                used = 0;
+            }
+
+            parts[^1].Add(answer);
+            used += size;
+        }
+
+        return parts;
     }
 
     private AnswerSummary Summarize(LearnerEntity learner, string language, AnswerEntity answer)

@@ -9,7 +9,33 @@ public sealed record MyDataView(
     DateTime? NextDeliveryLocal,
     bool IsPaused,
     IReadOnlyList<EnrollmentSummary> Enrollments,
-    IReadOnlyList<AnswerSummary> Answers) : ReplyView;
+    IReadOnlyList<AnswerSummary> Answers) : ReplyView
+{
+    /// <summary>Daily time budget in minutes.</summary>
+    public int DailyMinutes { get; init; }
+
+    public bool IncludeWeekends { get; init; }
+
+    /// <summary>The platform ids stored to reach the learner; null leaves the account section out.</summary>
+    public LearnerAccount? Account { get; init; }
+
+    /// <summary>Number of stored answers; <see cref="Answers"/> has only the latest when older ones come in <see cref="MyDataAnswersView"/> parts.</summary>
+    public int AnswerCount { get; init; }
+
+    /// <summary>Number of parts in the whole export, this one included.</summary>
+    public int PartCount { get; init; } = 1;
+}
+
+/// <summary>The ids a channel stored to reach the learner.</summary>
+public sealed record LearnerAccount(
+    [property: Identifier] string Channel,
+    [property: Identifier] string TenantId,
+    [property: Identifier] string UserId,
+    [property: Identifier] string ConversationId,
+    [property: Identifier] string? Locale);
+
+/// <summary>A further part of the learner's stored answers, for exports too large for one message.</summary>
+public sealed record MyDataAnswersView(int Part, int PartCount, IReadOnlyList<AnswerSummary> Answers) : ReplyView;
 
 public sealed record EnrollmentSummary([property: CourseContent] string CourseTitle, DateTime StartedLocal, int DeliveredCount, int? NuggetCount);
 

@@ -193,9 +193,12 @@ public sealed partial class AdaptiveCardRenderer
             new(T(view, "mydata.timeZone"), view.TimeZone),
             new(T(view, "mydata.status"), T(view, view.IsPaused ? "mydata.paused" : "mydata.active")),
             new(T(view, "mydata.next"), view.NextDeliveryLocal is { } next ? DateTimeText.Format(view.Language, next) : T(view, "mydata.none")),
+            new(T(view, "mydata.minutes"), T(view, "mydata.minutesValue", view.DailyMinutes)),
+            new(T(view, "mydata.weekends"), T(view, view.IncludeWeekends ? "mydata.weekendsOn" : "mydata.weekendsOff")),
         };
 
-        var body = new List<CardElement> { Title(T(view, "mydata.title")), new FactSet(facts) };
+        var title = view.PartCount > 1 ? T(view, "mydata.titlePart", 1, view.PartCount) : T(view, "mydata.title");
+        var body = new List<CardElement> { Title(title), new FactSet(facts) };
 
         if (view.Enrollments.Count > 0)
         {
@@ -210,13 +213,52 @@ public sealed partial class AdaptiveCardRenderer
             }
         }
 
-        body.Add(new TextBlock(T(view, "mydata.answers")) { Weight = "bolder", Spacing = "medium" });
+        if (view.Account is { } account)
+        {
+            body.Add(new TextBlock(T(view, "mydata.account")) { Weight = "bolder", Spacing = "medium" });
+            body.Add(new FactSet(
+            [
+                new(T(view, "mydata.channel"), account.Channel),
+                new(T(view, "mydata.tenant"), account.TenantId),
+                new(T(view, "mydata.userId"), account.UserId),
+                new(T(view, "mydata.conversation"), account.ConversationId),
+                new(T(view, "mydata.locale"), account.Locale ?? "–"),
+            ]));
+        }
+
+        var answersHeading = view.PartCount > 1 ? T(view, "mydata.answersPart", view.Answers.Count, view.AnswerCount) : T(view, "mydata.answers");
+        body.Add(new TextBlock(answersHeading) { Weight = "bolder", Spacing = "medium" });
         if (view.Answers.Count == 0)
         {
             body.Add(new TextBlock(T(view, "mydata.noAnswers")));
         }
 
-        foreach (var answer in view.Answers)
+        AddAnswers(view, body, view.Answers);
+        return Card(view, body, OlderAnswersButton(view, 1, view.PartCount));
+    }
+
+    private AdaptiveCard RenderMyDataAnswers(MyDataAnswersView view)
+    {
+        var body = new List<CardElement> { Title(T(view, "mydata.titlePart", view.Part, view.PartCount)) };
+        AddAnswers(view, body, view.Answers);
+        return Card(view, body, OlderAnswersButton(view, view.Part, view.PartCount));
+    }
+
+    private CardAction[] OlderAnswersButton(ReplyView view, int part, int partCount)
+    {
+        if (part >= partCount)
+        {
+            return [];
+        }
+
+        var next = part + 1;
+        var data = new Dictionary<string, string> { [SubmissionActions.PartField] = next.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return [Button(T(view, "mydata.older", next, partCount), SubmissionActions.MyDataPart, data)];
+    }
+
+    private void AddAnswers(ReplyView view, List<CardElement> body, IReadOnlyList<AnswerSummary> answers)
+    {
+        foreach (var answer in answers)
         {
             var meta = T(view, "mydata.answerMeta", answer.CourseTitle, new LocalDateTimeArgument(answer.AnsweredLocal));
             var items = new List<CardElement>
@@ -237,7 +279,5 @@ public sealed partial class AdaptiveCardRenderer
             items.Add(new RichTextBlock(runs) { Spacing = "none" });
             body.Add(new Container(items) { Spacing = "small" });
         }
-
-        return Card(view, body);
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         LessonView lesson => RenderLesson(lesson),
         FeedbackView feedback => RenderFeedback(feedback),
         MyDataView myData => RenderMyData(myData),
+        MyDataAnswersView answers => RenderMyDataAnswers(answers),
         ProgressView progress => RenderProgress(progress),
         _ => throw new NotSupportedException($"No Adaptive Card layout for {view.GetType().Name}; add one to {nameof(AdaptiveCardRenderer)}."),
     };
