@@ -43,7 +43,8 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
         var stored = await db.Answers.Where(a => a.LearnerId == learner.Id && a.DeliveryId == deliveryId).ToListAsync(cancellationToken);
         if (stored.Count > 0)
         {
-            return TurnResult.Of(Feedback(learner, version, nugget, delivery, stored, wasAlreadyAnswered: true));
+            var finished = await IsCourseFinishedAsync(learner, course!, cancellationToken);
+            return TurnResult.Of(Feedback(learner, version, nugget, delivery, stored, wasAlreadyAnswered: true) with { CourseFinished = finished });
         }
 
         var asked = AskedQuestions(submission, nugget);
@@ -102,7 +103,8 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
 
         db.Answers.AddRange(answers);
         LogAnswerStored(logger, learner.Id, delivery.CourseId, delivery.NuggetId, answers.Count);
-        return TurnResult.Of(Feedback(learner, version, nugget, delivery, answers, wasAlreadyAnswered: false));
+        var courseFinished = await IsCourseFinishedAsync(learner, course!, cancellationToken);
+        return TurnResult.Of(Feedback(learner, version, nugget, delivery, answers, wasAlreadyAnswered: false) with { CourseFinished = courseFinished });
     }
 
     private static AnswerEntity NewAnswer(LearnerEntity learner, LessonDeliveryEntity delivery, string questionId, AnswerKind kind, DateTime now) =>
@@ -136,6 +138,17 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
         var raw = submission.Field(SubmissionActions.CheckInputPrefix + check.Id) ?? "";
         var known = check.Choices.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         return [.. raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(known.Contains).Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Returns whether every nugget of the course has reached the learner, so no new lesson is left.</summary>
+    private async Task<bool> IsCourseFinishedAsync(LearnerEntity learner, Course course, CancellationToken cancellationToken)
+    {
+        var delivered = await db.LessonDeliveries
+            .Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview)
+            .Select(d => d.NuggetId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return course.Nuggets.All(nugget => delivered.Contains(nugget.Id));
     }
 
     private static FeedbackView Feedback(LearnerEntity learner, CourseVersion version, Nugget nugget, LessonDeliveryEntity delivery, IReadOnlyList<AnswerEntity> answers, bool wasAlreadyAnswered)

@@ -63,6 +63,7 @@ public sealed class ProgressHandler(MicroLearnDbContext db, ICourseCatalog catal
             learner.NextDeliveryUtc is { } next ? learner.ToLocal(next) : null)
         {
             Language = language,
+            IsPaused = learner.Status == LearnerStatus.Paused,
         };
         return TurnResult.Of(view);
     }

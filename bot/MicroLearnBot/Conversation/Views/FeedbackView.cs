@@ -14,6 +14,9 @@ public sealed record FeedbackView(
     public Guid DeliveryId { get; init; }
 
     public DateTime? NextDeliveryLocal { get; init; }
+
+    /// <summary>True when every lesson of the course has been sent, so the card offers no next lesson.</summary>
+    public bool CourseFinished { get; init; }
 }
 
 public sealed record CheckFeedback(

@@ -12,4 +12,8 @@ public sealed record ProgressView(
     double? EstimatedRecall,
     int DueNow,
     DateTime? NextReviewLocal,
-    DateTime? NextDeliveryLocal) : ReplyView;
+    DateTime? NextDeliveryLocal) : ReplyView
+{
+    /// <summary>True while the learner has paused lessons, so nothing is planned.</summary>
+    public bool IsPaused { get; init; }
+}

@@ -174,6 +174,12 @@ public sealed partial class AdaptiveCardRenderer
             body.Add(new Container(items) { Style = check.IsCorrect ? "good" : "attention", Spacing = "medium" });
         }
 
+        if (view.CourseFinished)
+        {
+            body.Add(new TextBlock(T(view, "feedback.finished")) { Spacing = "medium" });
+            return Card(view, body);
+        }
+
         if (view.NextDeliveryLocal is { } next)
         {
             body.Add(new TextBlock(T(view, "feedback.next", new LocalDateTimeArgument(next))) { Spacing = "medium", IsSubtle = true });

@@ -138,9 +138,19 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
             new(T(view, "progress.learned"), T(view, "progress.learnedValue", view.QuestionsLearned, view.QuestionCount)),
             new(T(view, "progress.recall"), view.EstimatedRecall is { } recall ? T(view, "progress.percent", Math.Round(recall * 100)) : T(view, "progress.recallUnknown")),
             new(T(view, "progress.dueToday"), view.DueNow.ToString(TextCatalog.CultureFor(view.Language))),
-            new(T(view, "progress.nextReview"), Date(view.NextReviewLocal)),
-            new(T(view, "progress.next"), Date(view.NextDeliveryLocal)),
+            new(T(view, "progress.nextReview"), view.IsPaused ? T(view, "progress.paused") : Date(view.NextReviewLocal)),
+            new(T(view, "progress.next"), NextLesson()),
         };
+
+        string NextLesson()
+        {
+            if (view.IsPaused)
+            {
+                return T(view, "progress.paused");
+            }
+
+            return view.LessonsDelivered >= view.LessonCount ? T(view, "progress.finished") : Date(view.NextDeliveryLocal);
+        }
 
         var body = new List<CardElement>
         {
