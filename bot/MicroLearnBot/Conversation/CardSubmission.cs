@@ -16,6 +16,7 @@ public static class SubmissionActions
     public const string Start = "start";
     public const string Rate = "rate";
     public const string EraseConfirmed = "erase-confirmed";
+    public const string EraseCancelled = "erase-cancelled";
     public const string MyDataPart = "mydata-part";
 
     public const string CourseField = "course";

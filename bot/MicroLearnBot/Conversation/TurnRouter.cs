@@ -89,6 +89,7 @@ public sealed partial class TurnRouter(
             SubmissionActions.More => await more.HandleAsync(learner, cancellationToken),
             SubmissionActions.Rate => await rate.HandleAsync(learner, submission, cancellationToken),
             SubmissionActions.EraseConfirmed => await erase.EraseAsync(learner, cancellationToken),
+            SubmissionActions.EraseCancelled => TurnResult.Message(learner.Language(), "erase.cancelled"),
             SubmissionActions.MyDataPart => await myData.HandleAsync(learner, MyDataHandler.ParsePart(submission.Field(SubmissionActions.PartField)), cancellationToken),
             SubmissionActions.Start when submission.Field(SubmissionActions.CourseField) is { } courseId => enroll.Handle(learner, courseId),
             _ => TurnResult.Of(new HelpView(AfterUnknownCommand: true) { Language = learner.Language() }),

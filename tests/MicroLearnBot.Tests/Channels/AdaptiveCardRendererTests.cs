@@ -99,6 +99,7 @@ public sealed class AdaptiveCardRendererTests
         Assert.Equal("reflection", (string?)reflection["id"]);
         Assert.Equal(nugget.Reflection.Prompt, (string?)reflection["label"]);
         Assert.Equal(4000, (int?)reflection["maxLength"]);
+        Assert.Equal("Skriv dina tankar här, högst 4\u00a0000 tecken …", (string?)reflection["placeholder"]);
         Assert.Equal("check:del-1:q1", (string?)choice["id"]);
         Assert.Equal("answer", (string?)submit["data"]!["action"]);
         Assert.Null(submit["associatedInputs"]);

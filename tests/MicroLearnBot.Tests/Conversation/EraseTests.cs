@@ -50,6 +50,21 @@ public sealed class EraseTests : IAsyncLifetime
         Assert.Equal(1, await CountAsync(bot, db => db.Learners.CountAsync()));
     }
 
+    [Fact]
+    public async Task CancelledEraseKeepsData()
+    {
+        await using var bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "radera mina data"));
+        var confirm = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det går inte att ångra", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Contains("Meddelanden som redan syns i chatten ligger kvar där.", confirm.CardText, StringComparison.Ordinal);
+
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(confirm.Card!, "erase-cancelled"), new Dictionary<string, string>()));
+
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Inget har raderats.", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Equal(1, await CountAsync(bot, db => db.Learners.CountAsync()));
+    }
+
     private static Task<int> CountAsync(BotTestHost bot, Func<MicroLearnDbContext, Task<int>> count) =>
         bot.InScopeAsync(services => count(services.GetRequiredService<MicroLearnDbContext>()));
 }

@@ -74,6 +74,37 @@ public sealed partial class LanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfidenceReplyFollowsCourseLanguage()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1, withEnglish: false)));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start testkurs", "en-US"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "more", "en-US"));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        var inputs = new Dictionary<string, string> { ["reflection"] = "Tanke", ["check:del-1:q1"] = "a" };
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(lesson.Card!, "answer"), inputs, locale: "en-US"));
+        var feedback = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        var certain = FindRatingData(feedback.Card!, "4");
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, certain, new Dictionary<string, string>(), locale: "en-US"));
+
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Tack! Frågan kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("The question comes back", StringComparison.Ordinal));
+    }
+
+    private static System.Text.Json.Nodes.JsonObject FindRatingData(System.Text.Json.Nodes.JsonNode card, string rating) =>
+        TryFind(card, rating) ?? throw new InvalidOperationException($"No button with rating {rating}.");
+
+    private static System.Text.Json.Nodes.JsonObject? TryFind(System.Text.Json.Nodes.JsonNode node, string rating) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject obj when obj["data"] is System.Text.Json.Nodes.JsonObject data && (string?)data["rating"] == rating => data,
+        System.Text.Json.Nodes.JsonObject obj => obj.Select(pair => pair.Value).OfType<System.Text.Json.Nodes.JsonNode>().Select(child => TryFind(child, rating)).FirstOrDefault(found => found is not null),
+        System.Text.Json.Nodes.JsonArray array => array.OfType<System.Text.Json.Nodes.JsonNode>().Select(child => TryFind(child, rating)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
+
+    [Fact]
     public async Task TranslatedCourseHasNoLanguageNote()
     {
         var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);

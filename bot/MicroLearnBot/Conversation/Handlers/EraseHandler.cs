@@ -14,8 +14,9 @@ public sealed partial class EraseHandler(MicroLearnDbContext db, ILogger<EraseHa
 {
     public static TurnResult Confirm(LearnerEntity learner)
     {
-        var button = new ButtonView(LocalizedText.Of("erase.button"), SubmissionActions.EraseConfirmed, new Dictionary<string, string>());
-        return TurnResult.Of(new MessageView([LocalizedText.Of("erase.confirm")]) { Language = learner.Language(), Buttons = [button] });
+        var erase = new ButtonView(LocalizedText.Of("erase.button"), SubmissionActions.EraseConfirmed, new Dictionary<string, string>());
+        var cancel = new ButtonView(LocalizedText.Of("erase.cancel"), SubmissionActions.EraseCancelled, new Dictionary<string, string>());
+        return TurnResult.Of(new MessageView([LocalizedText.Of("erase.confirm")]) { Language = learner.Language(), Buttons = [erase, cancel] });
     }
 
     public Task<TurnResult> EraseAsync(LearnerEntity learner, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using MicroLearnBot.Delivery;
+using MicroLearnBot.Learning.Courses;
 using MicroLearnBot.Learning.Scheduling;
 using MicroLearnBot.Storage;
 using MicroLearnBot.Storage.Entities;
@@ -10,7 +11,7 @@ namespace MicroLearnBot.Conversation.Handlers;
 /// Records how sure the learner was of a right answer (Gissade / Ganska säker / Helt säker → Hard / Good / Easy),
 /// which decides when the question comes back.
 /// </summary>
-public sealed class RateHandler(MicroLearnDbContext db, ReviewTracker reviews, TimeProvider time)
+public sealed class RateHandler(MicroLearnDbContext db, ICourseCatalog catalog, ReviewTracker reviews, TimeProvider time)
 {
     public async Task<TurnResult> HandleAsync(LearnerEntity learner, CardSubmission submission, CancellationToken cancellationToken)
     {
@@ -30,6 +31,8 @@ public sealed class RateHandler(MicroLearnDbContext db, ReviewTracker reviews, T
             return TurnResult.Message(language, "rate.unknown");
         }
 
+        // The confirmation speaks the language of the feedback card it answers, which follows the course version.
+        language = catalog.Find(answer.CourseId)?.VersionFor(language).Language ?? language;
         if (answer.Rating is not null || !await reviews.TryClaimRatingAsync(answer, (Rating)ratingValue, cancellationToken))
         {
             return TurnResult.Message(language, "rate.already");

@@ -42,7 +42,7 @@ public sealed partial class AdaptiveCardRenderer
 
             body.Add(LabelledInput.Of(new TextInput(SubmissionActions.ReflectionInput, nugget.Reflection.Prompt)
             {
-                Placeholder = T(view, "lesson.reflection.placeholder"),
+                Placeholder = T(view, "lesson.reflection.placeholder", AnswerLimits.MaxReflectionLength),
                 IsMultiline = true,
                 MaxLength = AnswerLimits.MaxReflectionLength,
                 IsRequired = true,
