@@ -105,6 +105,21 @@ public sealed partial class LanguageTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task SecondCourseNamesPausedOne()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time);
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "sv-SE"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta sma-steg", "sv-SE"));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat **Lär dig i små steg**", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta informationssakerhet", "sv-SE"));
+
+        var second = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Du har startat **Informationssäkerhet", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Contains("så **Lär dig i små steg** är pausad med dina svar sparade. Skriv **starta sma-steg** när du vill fortsätta den.", second.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TranslatedCourseHasNoLanguageNote()
     {
         var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);

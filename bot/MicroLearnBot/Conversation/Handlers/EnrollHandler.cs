@@ -21,6 +21,10 @@ public sealed class EnrollHandler(ICourseCatalog catalog, TimeProvider time)
         var existing = learner.Enrollments.FirstOrDefault(e => e.CourseId == course.Id);
         var wasAlreadyEnrolled = existing is { IsActive: true };
 
+        // One course at a time: the active one is paused, and the reply says how to come back to it.
+        var previous = learner.Enrollments.FirstOrDefault(e => e.IsActive && e.CourseId != course.Id);
+        var previousCourse = previous is null ? null : catalog.Find(previous.CourseId);
+        var pausedCourse = previousCourse is null ? null : CourseSummaries.For(previousCourse, learner);
         foreach (var other in learner.Enrollments.Where(e => e.CourseId != course.Id))
         {
             other.IsActive = false;
@@ -52,6 +56,6 @@ public sealed class EnrollHandler(ICourseCatalog catalog, TimeProvider time)
         var firstDeliveryUtc = learner.NextDeliveryUtc
             ?? DeliveryCalendar.NextDelivery(now, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate, anyDayToday: true).UtcDateTime;
         var firstDelivery = learner.ToLocal(firstDeliveryUtc);
-        return TurnResult.Of(new EnrollmentView(summary, firstDelivery, wasAlreadyEnrolled) { Language = language });
+        return TurnResult.Of(new EnrollmentView(summary, firstDelivery, wasAlreadyEnrolled) { Language = language, PausedCourse = pausedCourse });
     }
 }

@@ -169,6 +169,11 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
             new TextBlock(T(view, view.WasAlreadyEnrolled ? "enroll.next" : "enroll.first", new LocalDateTimeArgument(view.FirstDeliveryLocal))),
         };
 
+        if (view.PausedCourse is { } paused)
+        {
+            body.Add(new TextBlock(T(view, "enroll.pausedOther", paused.Title, paused.Id)));
+        }
+
         // A course without a version in the learner's language sends its lessons in the course language.
         if (view.Course.ContentLanguage != view.Language)
         {
