@@ -147,7 +147,8 @@ public sealed partial class AdaptiveCardRenderer
             var items = new List<CardElement>
             {
                 new TextBlock(check.Prompt) { Weight = "bolder" },
-                new TextBlock(T(view, check.IsCorrect ? "feedback.correct" : "feedback.wrong")) { Color = check.IsCorrect ? "good" : "attention" },
+                // The emoji carries the verdict; a green or red text colour reads poorly on tinted containers.
+                new TextBlock(T(view, check.IsCorrect ? "feedback.correct" : "feedback.wrong")),
             };
 
             if (!check.IsCorrect && check.CorrectAnswers.Count > 0)

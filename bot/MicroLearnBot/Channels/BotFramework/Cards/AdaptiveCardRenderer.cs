@@ -111,12 +111,12 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         {
             new TextBlock(course.Title) { Weight = "bolder" },
             new TextBlock(course.Description),
-            new TextBlock(T(view, "catalog.meta", course.NuggetCount, course.EstimatedMinutes)) { IsSubtle = true, Spacing = "small" },
+            new TextBlock(T(view, "catalog.meta", course.NuggetCount, course.EstimatedMinutes, course.Id)) { IsSubtle = true, Spacing = "small" },
         };
 
         if (course.IsEnrolled)
         {
-            items.Add(new TextBlock(T(view, "catalog.enrolled")) { Color = "good", Spacing = "small" });
+            items.Add(new TextBlock(T(view, "catalog.enrolled")) { Weight = "bolder", Spacing = "small" });
         }
         else
         {
