@@ -17,6 +17,7 @@ public static class SubmissionActions
     public const string Rate = "rate";
     public const string EraseConfirmed = "erase-confirmed";
     public const string EraseCancelled = "erase-cancelled";
+    public const string SetLanguage = "language";
     public const string MyDataPart = "mydata-part";
 
     public const string CourseField = "course";
@@ -27,6 +28,9 @@ public static class SubmissionActions
     public const string AskedField = "asks";
 
     public const string QuestionField = "question";
+
+    /// <summary>Language a "switch language" button chooses: <c>sv</c> or <c>en</c>.</summary>
+    public const string LanguageField = "language";
 
     /// <summary>1-based part of a <c>mina data</c> export that a "show older answers" button asks for.</summary>
     public const string PartField = "part";

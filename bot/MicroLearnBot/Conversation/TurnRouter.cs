@@ -1,5 +1,6 @@
 using MicroLearnBot.Conversation.Commands;
 using MicroLearnBot.Conversation.Handlers;
+using MicroLearnBot.Conversation.Texts;
 using MicroLearnBot.Conversation.Views;
 using MicroLearnBot.Storage;
 using MicroLearnBot.Storage.Entities;
@@ -90,6 +91,8 @@ public sealed partial class TurnRouter(
             SubmissionActions.Rate => await rate.HandleAsync(learner, submission, cancellationToken),
             SubmissionActions.EraseConfirmed => await erase.EraseAsync(learner, cancellationToken),
             SubmissionActions.EraseCancelled => TurnResult.Message(learner.Language(), "erase.cancelled"),
+            SubmissionActions.SetLanguage when submission.Field(SubmissionActions.LanguageField) is { } chosen && Language.All.Contains(chosen) =>
+                PreferencesHandler.SetLanguage(learner, chosen),
             SubmissionActions.MyDataPart => await myData.HandleAsync(learner, MyDataHandler.ParsePart(submission.Field(SubmissionActions.PartField)), cancellationToken),
             SubmissionActions.Start when submission.Field(SubmissionActions.CourseField) is { } courseId => enroll.Handle(learner, courseId),
             _ => TurnResult.Of(new HelpView(AfterUnknownCommand: true) { Language = learner.Language() }),

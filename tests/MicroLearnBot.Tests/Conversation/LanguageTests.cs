@@ -105,6 +105,22 @@ public sealed partial class LanguageTests : IAsyncLifetime
     };
 
     [Fact]
+    public async Task WelcomeButtonSwitchesLanguage()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time);
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "sv-SE"));
+        var welcome = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Välkommen till MicroLearnBot!", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Contains("Byt till engelska", welcome.CardText, StringComparison.Ordinal);
+
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(welcome.Card!, "language"), new Dictionary<string, string>(), locale: "sv-SE"));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("I will speak English with you from now on.", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "hjälp", "sv-SE"));
+
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("How to use MicroLearnBot", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
     public async Task SecondCourseNamesPausedOne()
     {
         var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);

@@ -81,7 +81,12 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
 
         AddOtherLanguageNote(view, view.OtherLanguageCourseCount, body);
         body.Add(new TextBlock(T(view, "welcome.help")) { IsSubtle = true, Spacing = "medium" });
-        return Card(view, body);
+
+        // The welcome follows the client's locale, which may not be the learner's language, so one tap changes it.
+        var other = view.Language == Language.English ? Language.Swedish : Language.English;
+        var switchLanguage = Button(T(view, "welcome.switchLanguage"), SubmissionActions.SetLanguage,
+            new Dictionary<string, string> { [SubmissionActions.LanguageField] = other });
+        return Card(view, body, [switchLanguage]);
     }
 
     private AdaptiveCard RenderCatalog(CatalogView view)
