@@ -105,6 +105,24 @@ public sealed class AdaptiveCardRendererTests
         Assert.Null(submit["associatedInputs"]);
     }
 
+    [Theory]
+    [InlineData("sv", CheckKind.MultipleChoice, "Vilket svar är rätt? (välj alla som stämmer)")]
+    [InlineData("en", CheckKind.MultipleChoice, "Which answer is right? (choose all that apply)")]
+    [InlineData("sv", CheckKind.SingleChoice, "Vilket svar är rätt?")]
+    public void MultipleChoiceLabelAsksForAll(string language, CheckKind kind, string label)
+    {
+        var course = TestCourses.Create();
+        var nugget = course.VersionFor(language).Nuggets[0];
+        nugget = nugget with { Checks = [nugget.Checks[0] with { Kind = kind }] };
+        var view = new LessonView(course.Id, "Testkurs", nugget, Guid.NewGuid(), 1, 3) { Language = language };
+
+        var card = _renderer.Render(view).ToJson();
+
+        var choice = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Input.ChoiceSet")!;
+        Assert.Equal(label, (string?)choice["label"]);
+        Assert.Equal(kind == CheckKind.MultipleChoice, (bool?)choice["isMultiSelect"] ?? false);
+    }
+
     [Fact]
     public void MarkdownBodyBecomesCardSubset()
     {

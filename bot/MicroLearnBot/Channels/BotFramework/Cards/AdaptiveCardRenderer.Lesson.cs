@@ -59,12 +59,13 @@ public sealed partial class AdaptiveCardRenderer
             foreach (var check in checks)
             {
                 asked.Add(check.Id);
+                var isMultiple = check.Kind == CheckKind.MultipleChoice;
                 body.Add(LabelledInput.Of(new ChoiceSetInput(
                     SubmissionActions.CheckInputPrefix + check.Id,
-                    check.Prompt,
+                    isMultiple ? $"{check.Prompt} {T(view, "lesson.check.multiple")}" : check.Prompt,
                     [.. check.Choices.Select(choice => new InputChoice(choice.Text, choice.Id))])
                 {
-                    IsMultiSelect = check.Kind == CheckKind.MultipleChoice,
+                    IsMultiSelect = isMultiple,
                     IsRequired = true,
                     ErrorMessage = T(view, "lesson.check.required"),
                 }));
