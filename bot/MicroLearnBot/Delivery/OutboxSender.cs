@@ -24,16 +24,45 @@ public sealed partial class OutboxSender(
 
     private readonly string _nodeId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>
+    /// Keeps up to <see cref="DeliveryOptions.SendConcurrency"/> learners' sends running and starts the next due
+    /// learner as soon as a slot frees, so one slow connector call (up to its 15-second timeout) holds up only
+    /// its own learner, never the retries and sessions of everyone else.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarted(logger, _nodeId);
+        var running = new Dictionary<Guid, Task<int>>();
+
+        // Learners whose last round attempted nothing (an earlier card not yet due blocks the rest); they wait
+        // for the next signal or poll, so the loop never spins on them.
+        var waiting = new HashSet<Guid>();
+        Task? wakeUp = null;
         while (!stoppingToken.IsCancellationRequested)
         {
+            foreach (var (learnerId, task) in running.Where(pair => pair.Value.IsCompleted).ToList())
+            {
+                running.Remove(learnerId);
+                if (task.Result == 0)
+                {
+                    waiting.Add(learnerId);
+                }
+            }
+
+            var started = 0;
             try
             {
-                while (await SendDueAsync(stoppingToken) > 0)
+                var freeSlots = options.Value.SendConcurrency - running.Count;
+                if (freeSlots > 0)
                 {
-                    // Keep draining while there is work.
+                    var due = await FindDueAsync(stoppingToken);
+                    var startable = due.GroupBy(m => m.LearnerId).Where(group => !running.ContainsKey(group.Key) && !waiting.Contains(group.Key));
+                    foreach (var learnerMessages in startable.Take(freeSlots))
+                    {
+                        var messages = learnerMessages.ToList();
+                        running[learnerMessages.Key] = Task.Run(() => SendLearnerMessagesGuardedAsync(messages, stoppingToken), CancellationToken.None);
+                        started++;
+                    }
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -41,67 +70,120 @@ public sealed partial class OutboxSender(
                 LogDrainFailed(logger, exception);
             }
 
-            await signal.WaitAsync(options.Value.OutboxPollInterval, time, stoppingToken);
+            if (started > 0)
+            {
+                // Look again at once: the free slots may take more learners.
+                continue;
+            }
+
+            // One wait stays pending across rounds, so a signal is never taken by an abandoned reader.
+            wakeUp ??= signal.WaitAsync(options.Value.OutboxPollInterval, time, stoppingToken);
+            try
+            {
+                await (running.Count > 0 ? Task.WhenAny(running.Values.Append(wakeUp)) : wakeUp);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (wakeUp.IsCompleted)
+            {
+                wakeUp = null;
+                waiting.Clear();
+            }
         }
 
+        await Task.WhenAll(running.Values);
         LogStopped(logger, _nodeId);
     }
 
     /// <summary>
-    /// Sends one batch of due messages and returns how many were attempted. Learners are served in parallel, up
-    /// to <see cref="DeliveryOptions.SendConcurrency"/> at a time, so a morning wave is bounded by the channel's
-    /// rate limit rather than by round trips; one learner's messages go in order, one after another.
+    /// Sends one batch of due messages and waits for all of them; returns how many were attempted. Learners are
+    /// served in parallel, up to <see cref="DeliveryOptions.SendConcurrency"/> at a time, and one learner's
+    /// messages go in order, one after another. Tests and benchmarks drive the sender with it step by step.
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        List<(Guid Id, Guid LearnerId, string Key)> candidates;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
-            var nowUtc = time.GetUtcNow().UtcDateTime;
-            var rows = await db.OutboxMessages
-                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
-                .OrderBy(m => m.NextAttemptUtc)
-                .ThenBy(m => m.IdempotencyKey)
-                .Select(m => new { m.Id, m.LearnerId, m.IdempotencyKey })
-                .Take(options.Value.SendBatchSize)
-                .ToListAsync(cancellationToken);
-            candidates = [.. rows.Select(r => (r.Id, r.LearnerId, r.IdempotencyKey))];
-        }
-
+        var candidates = await FindDueAsync(cancellationToken);
         var attempted = 0;
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(candidates.GroupBy(c => c.LearnerId), parallelism, async (learnerMessages, token) =>
         {
-            // By key, so a retried earlier card goes before later cards of its session.
-            foreach (var (messageId, learnerId, _) in learnerMessages.OrderBy(m => m.Key, StringComparer.Ordinal))
-            {
-                // A fresh context per message: a failure in one leaves no half-tracked state for the next.
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
-                var outbounds = scope.ServiceProvider.GetServices<IChannelOutbound>().ToList();
-                if (await HasEarlierUnsentAsync(db, messageId, token) || !await TryClaimAsync(db, messageId, token))
-                {
-                    // The cards of one session go in order: a later card waits while an earlier one is pending.
-                    break;
-                }
+            Interlocked.Add(ref attempted, await SendLearnerMessagesAsync(learnerMessages, token));
+        });
 
-                Interlocked.Increment(ref attempted);
-                try
+        return attempted;
+    }
+
+    /// <summary>Returns up to one batch of pending, unclaimed messages whose attempt is due, oldest first.</summary>
+    private async Task<List<(Guid Id, Guid LearnerId, string Key)>> FindDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var rows = await db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
+            .OrderBy(m => m.NextAttemptUtc)
+            .ThenBy(m => m.IdempotencyKey)
+            .Select(m => new { m.Id, m.LearnerId, m.IdempotencyKey })
+            .Take(options.Value.SendBatchSize)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.Id, r.LearnerId, r.IdempotencyKey))];
+    }
+
+    /// <summary>Sends like <see cref="SendLearnerMessagesAsync"/> but logs instead of throwing, for the sender loop.</summary>
+    private async Task<int> SendLearnerMessagesGuardedAsync(IReadOnlyList<(Guid Id, Guid LearnerId, string Key)> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendLearnerMessagesAsync(messages, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: an unsent message keeps its claim until it expires and is sent by this or another node.
+            return 0;
+        }
+        catch (Exception exception)
+        {
+            LogDrainFailed(logger, exception);
+            return 0;
+        }
+    }
+
+    /// <summary>Sends one learner's due messages in idempotency-key order and returns how many were attempted.</summary>
+    private async Task<int> SendLearnerMessagesAsync(IEnumerable<(Guid Id, Guid LearnerId, string Key)> learnerMessages, CancellationToken token)
+    {
+        var attempted = 0;
+
+        // By key, so a retried earlier card goes before later cards of its session.
+        foreach (var (messageId, learnerId, _) in learnerMessages.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            // A fresh context per message: a failure in one leaves no half-tracked state for the next.
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
+            var outbounds = scope.ServiceProvider.GetServices<IChannelOutbound>().ToList();
+            if (await HasEarlierUnsentAsync(db, messageId, token) || !await TryClaimAsync(db, messageId, token))
+            {
+                // The cards of one session go in order: a later card waits while an earlier one is pending.
+                break;
+            }
+
+            attempted++;
+            try
+            {
+                if (!await SendClaimedAsync(db, outbounds, messageId, token))
                 {
-                    if (!await SendClaimedAsync(db, outbounds, messageId, token))
-                    {
-                        break;
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
-                {
-                    LogSendFailed(logger, exception, messageId, learnerId);
-                    await RecordUnexpectedFailureAsync(messageId, exception, CancellationToken.None);
                     break;
                 }
             }
-        });
+            catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                LogSendFailed(logger, exception, messageId, learnerId);
+                await RecordUnexpectedFailureAsync(messageId, exception, CancellationToken.None);
+                break;
+            }
+        }
 
         return attempted;
     }

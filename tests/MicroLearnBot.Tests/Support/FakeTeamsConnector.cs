@@ -27,6 +27,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 
     private readonly TimeProvider? _rateLimitClock;
     private readonly ConcurrentDictionary<(string Conversation, long Second), int> _sendsPerSecond = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new();
 
     private FakeTeamsConnector(WebApplication app, TimeProvider? rateLimitClock)
     {
@@ -70,6 +71,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>Makes every later request to <paramref name="conversationId"/> wait <paramref name="delay"/> before it is answered, like a slow Teams backend.</summary>
+    public void DelayResponses(string conversationId, TimeSpan delay) => _delays[conversationId] = delay;
+
     public IReadOnlyList<RecordedRequest> ActivitiesTo(string conversationId) =>
         [.. Requests.Where(r => r.ConversationId == conversationId && r.Method == "POST" && r.Body is not null)];
 
@@ -95,6 +99,11 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         var path = (string)context.Request.RouteValues["path"]!;
         var segments = path.Split('/');
         var conversationId = segments.Length > 1 ? Uri.UnescapeDataString(segments[1]) : "";
+        if (_delays.TryGetValue(conversationId, out var delay))
+        {
+            await Task.Delay(delay, context.RequestAborted);
+        }
+
         var body = context.Request.ContentLength > 0 || context.Request.Method is "POST" or "PUT"
             ? await new StreamReader(context.Request.Body).ReadToEndAsync()
             : null;

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using MicroLearnBot.Delivery;
+using MicroLearnBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MicroLearnBot.Tests.Delivery;
+
+/// <summary>The running sender keeps other learners moving while one connector call hangs.</summary>
+public sealed class OutboxSenderLoopTests : IAsyncLifetime
+{
+    private static readonly TimeSpan SlowResponse = TimeSpan.FromSeconds(6);
+
+    private FakeTeamsConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeTeamsConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task SlowSendDoesNotHoldOthers()
+    {
+        // Monday 7 December 2026, 10:00 in Stockholm.
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 2)));
+        await EnrollAsync(bot, "slow", "10:01");
+        await EnrollAsync(bot, "quick", "10:02");
+        _connector.DelayResponses("slow", SlowResponse);
+
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 1, 30, TimeSpan.Zero));
+        await RunSweepAsync(bot);
+        await Task.Delay(500);
+        time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 2, 30, TimeSpan.Zero));
+        var queuedAt = DateTimeOffset.UtcNow;
+        await RunSweepAsync(bot);
+
+        var quick = await _connector.WaitForActivityAsync(r => r.ConversationId == "quick" && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), SlowResponse);
+        Assert.True(quick.ReceivedAt - queuedAt < SlowResponse / 2, $"The quick learner's lesson took {(quick.ReceivedAt - queuedAt).TotalSeconds:F1} s behind a hanging send.");
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "slow" && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), SlowResponse * 2);
+    }
+
+    private async Task EnrollAsync(BotTestHost bot, string user, string deliveryTime)
+    {
+        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), user));
+        await bot.PostActivityAsync(ForUser(Activities.Text(_connector.ServiceUrl, $"tid {deliveryTime}"), user));
+        await bot.PostActivityAsync(ForUser(Activities.Text(_connector.ServiceUrl, "starta testkurs"), user));
+        await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+    }
+
+    private static Task<int> RunSweepAsync(BotTestHost bot) =>
+        bot.InScopeAsync(async services =>
+        {
+            var written = await services.GetRequiredService<DeliverySweep>().RunAsync(CancellationToken.None);
+            services.GetRequiredService<OutboxSignal>().Notify();
+            return written;
+        });
+
+    /// <summary>Makes the activity come from a distinct user in their own personal conversation.</summary>
+    private static JsonObject ForUser(JsonObject activity, string user)
+    {
+        activity["from"] = new JsonObject { ["id"] = $"29:{user}", ["aadObjectId"] = $"aad-{user}", ["name"] = user };
+        activity["conversation"] = new JsonObject { ["id"] = user, ["conversationType"] = "personal" };
+        if (activity["membersAdded"] is JsonArray members)
+        {
+            members[1] = new JsonObject { ["id"] = $"29:{user}" };
+        }
+
+        return activity;
+    }
+}
