@@ -38,6 +38,22 @@ public static class LearnerExtensions
         learner.Enrollments.Where(e => e.IsActive).OrderByDescending(e => e.StartedUtc).FirstOrDefault();
 
     /// <summary>
+    /// Stops deliveries to a learner the channel cannot reach (app removed, chat blocked), so nothing retries
+    /// forever; writing to the bot or reinstalling it makes them active again.
+    /// </summary>
+    public static void MarkUnreachable(this LearnerEntity learner, string? reason)
+    {
+        if (learner.Status == LearnerStatus.Uninstalled)
+        {
+            return;
+        }
+
+        learner.Status = LearnerStatus.Unreachable;
+        learner.StatusReason = reason;
+        learner.NextDeliveryUtc = null;
+    }
+
+    /// <summary>
     /// Plans the next daily session. <paramref name="anyDayToday"/> lets it fall later today even on a weekend,
     /// used right after the learner started a course or set the time, because the reply names that exact time.
     /// </summary>

@@ -1,3 +1,4 @@
+using MicroLearnBot.Conversation;
 using MicroLearnBot.Storage;
 using MicroLearnBot.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -303,7 +304,7 @@ public sealed partial class OutboxSender(
                 break;
             case OutboundStatus.Unreachable:
                 message.Status = OutboxStatus.Failed;
-                MarkUnreachable(learner, result.Error);
+                learner.MarkUnreachable(result.Error);
                 await UndoDeliveryAsync(db, message, cancellationToken);
                 LogUnreachable(logger, message.Id, learner.Id, result.Error);
                 break;
@@ -328,22 +329,6 @@ public sealed partial class OutboxSender(
         {
             await LessonDeliveries.UndoUnansweredAsync(db, deliveryId, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// Stops deliveries to a learner the channel cannot reach, so we do not retry forever; writing to the bot or
-    /// reinstalling it makes them active again.
-    /// </summary>
-    private static void MarkUnreachable(LearnerEntity learner, string? reason)
-    {
-        if (learner.Status == LearnerStatus.Uninstalled)
-        {
-            return;
-        }
-
-        learner.Status = LearnerStatus.Unreachable;
-        learner.StatusReason = reason;
-        learner.NextDeliveryUtc = null;
     }
 
     private TimeSpan Backoff(int attempt) =>

@@ -292,7 +292,7 @@ public sealed class OutboxFailureTests
     public async Task InTurnForbiddenReplyIsNotRetried()
     {
         await using var bed = await OutboxTestBed.StartAsync();
-        await bed.Bot.PostActivityAsync(Activities.Install(bed.Connector.ServiceUrl));
+        await bed.EnrollAsync();
         var before = bed.Connector.Requests.Count;
         bed.Connector.FailNext(HttpStatusCode.Forbidden, "ConversationBlockedByUser");
 
@@ -303,6 +303,12 @@ public sealed class OutboxFailureTests
         var replies = bed.Connector.Requests.Skip(before).ToList();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(403, Assert.Single(replies).ResponseStatus);
+
+        // The blocked chat also stops scheduled lessons, as a failed lesson would.
+        var learner = await bed.LearnerAsync();
+        Assert.Equal(LearnerStatus.Unreachable, learner.Status);
+        Assert.Equal("403 ConversationBlockedByUser", learner.StatusReason);
+        Assert.Null(learner.NextDeliveryUtc);
     }
 
     [Fact]

@@ -9,7 +9,9 @@ using MicroLearnBot.Conversation.Texts;
 using MicroLearnBot.Conversation.Views;
 using MicroLearnBot.Delivery;
 using MicroLearnBot.Storage;
+using MicroLearnBot.Storage.Entities;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace MicroLearnBot.Channels.BotFramework;
@@ -135,6 +137,10 @@ public sealed partial class MessagesEndpoint(
             }
 
             LogReplyFailed(logger, reply.GetType().Name, target.ConversationId, (int?)result.StatusCode, result.ErrorCode);
+            if (result.FailureKind == ConnectorFailureKind.Unreachable)
+            {
+                await MarkUnreachableAsync(target.ConversationId, $"{(int?)result.StatusCode} {result.ErrorCode}");
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || cancellationToken.IsCancellationRequested)
         {
@@ -149,6 +155,22 @@ public sealed partial class MessagesEndpoint(
             await LessonDeliveries.UndoUnansweredAsync(db, lesson.DeliveryId, CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Stops scheduled lessons to the learner of a personal conversation that Teams reports blocked or gone, as the
+    /// outbox does for a failed lesson, so the next session does not fail the same way.
+    /// </summary>
+    private async Task MarkUnreachableAsync(string conversationId, string reason)
+    {
+        var learners = await db.Learners.Where(l => l.ConversationId == conversationId && l.Status == LearnerStatus.Active).ToListAsync(CancellationToken.None);
+        foreach (var learner in learners)
+        {
+            learner.MarkUnreachable(reason);
+            LogLearnerUnreachable(logger, learner.Id, conversationId, reason);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -197,6 +219,9 @@ public sealed partial class MessagesEndpoint(
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Sending {ViewType} to conversation {ConversationId} failed with {StatusCode} {ErrorCode}")]
     private static partial void LogReplyFailed(ILogger logger, string viewType, string conversationId, int? statusCode, string? errorCode);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Learner {LearnerId} is unreachable in conversation {ConversationId} ({Reason}); scheduled lessons stop until they write or reinstall")]
+    private static partial void LogLearnerUnreachable(ILogger logger, Guid learnerId, string conversationId, string reason);
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Sending {ViewType} to conversation {ConversationId} threw")]
     private static partial void LogReplyThrew(ILogger logger, Exception exception, string viewType, string conversationId);
