@@ -8,15 +8,42 @@ namespace MicroLearnBot.Storage;
 /// <summary>Creates or migrates the database schema at start-up, before the host accepts requests or runs jobs.</summary>
 public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, DatabaseReadiness readiness, ILogger<DatabaseInitializer> logger) : IHostedService
 {
+    /// <summary>Key of the PostgreSQL advisory lock that lets one instance at a time migrate a shared database.</summary>
+    private const long MigrationLockKey = 0x4D4C_4254_6D69_6772;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
         LogStarting(logger, db.Database.ProviderName);
 
-        // Applies the provider's pending migrations; a new database gets the whole schema.
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        await db.Database.MigrateAsync(cancellationToken);
+        // Several instances may start together on one empty PostgreSQL database. The lock is held on one open
+        // connection that the migrations use too, so the second instance finds the schema done instead of
+        // failing on tables and indexes that already exist.
+        var isPostgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        List<string> pending;
+        try
+        {
+            if (isPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            }
+
+            // Applies the provider's pending migrations; a new database gets the whole schema.
+            pending = [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)];
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            if (isPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets the sweep write while requests read.

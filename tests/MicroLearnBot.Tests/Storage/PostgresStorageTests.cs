@@ -54,6 +54,40 @@ public sealed class PostgresStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task InstancesStartingTogetherShareSchema()
+    {
+        // Several rounds, because two instances racing to create the schema collide only some of the time.
+        for (var round = 0; round < 3; round++)
+        {
+            var connectionString = await TestPostgres.CreateDatabaseAsync();
+            var settings = new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["ConnectionStrings:MicroLearn"] = connectionString,
+            };
+
+            var starts = Enumerable.Range(0, 3)
+                .Select(_ => Task.Run(() => BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()), settings: settings)))
+                .ToList();
+            var failures = new List<Exception>();
+            foreach (var start in starts)
+            {
+                try
+                {
+                    await using var bot = await start;
+                    await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+                }
+                catch (Exception exception)
+                {
+                    failures.Add(exception);
+                }
+            }
+
+            Assert.True(failures.Count == 0, $"Round {round}: {string.Join("\n", failures.Select(f => f.Message))}");
+        }
+    }
+
+    [Fact]
     public async Task TwoInstancesShareOneClusteredScheduler()
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync();
