@@ -89,8 +89,8 @@ public sealed partial class LanguageTests : IAsyncLifetime
         var certain = FindRatingData(feedback.Card!, "4");
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, certain, new Dictionary<string, string>(), locale: "en-US"));
 
-        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Tack! Frågan kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
-        Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("The question comes back", StringComparison.Ordinal));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Tack! Frågan ”Vilket svar är rätt?” kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("The question “", StringComparison.Ordinal));
     }
 
     private static System.Text.Json.Nodes.JsonObject FindRatingData(System.Text.Json.Nodes.JsonNode card, string rating) =>

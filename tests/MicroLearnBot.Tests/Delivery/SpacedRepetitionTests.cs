@@ -31,7 +31,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         await AnswerFirstLessonAsync(bot, "certain-user", correct: true);
         var rate = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         await bot.PostActivityAsync(Submit("certain-user", Activities.SubmitData(rate.Card!, "rate") is var data && (string?)data["rating"] == "4" ? data : FindRating(rate, "4")));
-        await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Frågan kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Frågan ”Vilket svar är rätt?” kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         var wrongDue = await DueOfCheckAsync(bot, "wrong-user");
         var certainDue = await DueOfCheckAsync(bot, "certain-user");

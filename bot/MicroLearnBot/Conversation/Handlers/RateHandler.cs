@@ -31,8 +31,11 @@ public sealed class RateHandler(MicroLearnDbContext db, ICourseCatalog catalog, 
             return TurnResult.Message(language, "rate.unknown");
         }
 
-        // The confirmation speaks the language of the feedback card it answers, which follows the course version.
-        language = catalog.Find(answer.CourseId)?.VersionFor(language).Language ?? language;
+        // The confirmation speaks the language of the feedback card it answers, which follows the course version,
+        // and names the question, because a lesson may ask several.
+        var version = catalog.Find(answer.CourseId)?.VersionFor(language);
+        language = version?.Language ?? language;
+        var prompt = version?.FindNugget(answer.NuggetId)?.Checks.FirstOrDefault(check => check.Id == questionId)?.Prompt ?? questionId;
         if (answer.Rating is not null || !await reviews.TryClaimRatingAsync(answer, (Rating)ratingValue, cancellationToken))
         {
             return TurnResult.Message(language, "rate.already");
@@ -40,6 +43,6 @@ public sealed class RateHandler(MicroLearnDbContext db, ICourseCatalog catalog, 
 
         var card = await reviews.RecordCheckAsync(learner, answer, (Rating)ratingValue, cancellationToken);
         var due = learner.ToLocal(learner.SessionForDue(card!.Due, time.GetUtcNow()).UtcDateTime);
-        return TurnResult.Message(language, "rate.saved", new Texts.LocalDateTimeArgument(due));
+        return TurnResult.Message(language, "rate.saved", new Texts.LocalDateTimeArgument(due), prompt);
     }
 }
