@@ -1,21 +1,26 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using MicroLearnBot.Tests.Authentication;
 using MicroLearnBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MicroLearnBot.Tests.Channels;
 
 /// <summary>The HTTP contract of <c>/api/messages</c> for malformed and unusual activities.</summary>
 public sealed class MessagesEndpointTests : IAsyncLifetime
 {
+    private readonly CapturingLoggerProvider _logs = new();
     private FakeTeamsConnector _connector = null!;
     private BotTestHost _bot = null!;
 
     public async Task InitializeAsync()
     {
         _connector = await FakeTeamsConnector.StartAsync();
-        _bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()));
+        _bot = await BotTestHost.StartAsync(
+            catalog: new StaticCourseCatalog(TestCourses.Create()),
+            configureServices: services => services.AddSingleton<ILoggerProvider>(_logs));
     }
 
     public async Task DisposeAsync()
@@ -36,6 +41,18 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         var response = await _bot.PostRawAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task InvalidJsonLoggedWithPositionOnly()
+    {
+        var response = await _bot.PostRawAsync("{\"type\":\"message\",\n  \"text\": hej}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var entry = Assert.Single(_logs.Entries, e => e.EventId.Id == 1006);
+        Assert.Null(entry.Exception);
+        Assert.Contains("not valid JSON (line 1, byte", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", entry.Message, StringComparison.Ordinal);
     }
 
     [Fact]

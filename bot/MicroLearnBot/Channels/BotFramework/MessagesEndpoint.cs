@@ -177,7 +177,7 @@ public sealed partial class MessagesEndpoint(
     {
         if (request.ContentLength > MaxRequestBytes)
         {
-            LogMalformed(logger, "body too large");
+            LogMalformed(logger, "body too large", request.HttpContext.Connection.RemoteIpAddress?.ToString());
             return null;
         }
 
@@ -187,7 +187,7 @@ public sealed partial class MessagesEndpoint(
             await request.Body.CopyToAsync(limited, cancellationToken);
             if (limited.Length > MaxRequestBytes)
             {
-                LogMalformed(logger, "body too large");
+                LogMalformed(logger, "body too large", request.HttpContext.Connection.RemoteIpAddress?.ToString());
                 return null;
             }
 
@@ -195,7 +195,7 @@ public sealed partial class MessagesEndpoint(
             var activity = await JsonSerializer.DeserializeAsync<Activity>(limited, ActivityJson.Options, cancellationToken);
             if (string.IsNullOrWhiteSpace(activity?.Type))
             {
-                LogMalformed(logger, "missing type");
+                LogMalformed(logger, "missing type", request.HttpContext.Connection.RemoteIpAddress?.ToString());
                 return null;
             }
 
@@ -203,7 +203,8 @@ public sealed partial class MessagesEndpoint(
         }
         catch (JsonException exception)
         {
-            LogMalformedJson(logger, exception);
+            // Bad input from a caller, not a fault here, so the position says enough and a stack trace would not help.
+            LogMalformedJson(logger, exception.LineNumber, exception.BytePositionInLine, request.HttpContext.Connection.RemoteIpAddress?.ToString());
             return null;
         }
     }
@@ -226,11 +227,11 @@ public sealed partial class MessagesEndpoint(
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Sending {ViewType} to conversation {ConversationId} threw")]
     private static partial void LogReplyThrew(ILogger logger, Exception exception, string viewType, string conversationId);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Rejected malformed activity: {Reason}")]
-    private static partial void LogMalformed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Rejected malformed activity from {RemoteAddress}: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string reason, string? remoteAddress);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Rejected activity that is not valid JSON")]
-    private static partial void LogMalformedJson(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Rejected activity from {RemoteAddress} that is not valid JSON (line {LineNumber}, byte {BytePosition})")]
+    private static partial void LogMalformedJson(ILogger logger, long? lineNumber, long? bytePosition, string? remoteAddress);
 }
 
 /// <summary>Invoke response bodies as Teams expects them for <c>adaptiveCard/action</c> (Universal Actions).</summary>
