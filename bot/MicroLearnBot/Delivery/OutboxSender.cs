@@ -117,22 +117,6 @@ public sealed partial class OutboxSender(
         return attempted;
     }
 
-    /// <summary>Returns up to one batch of pending, unclaimed messages whose attempt is due, oldest first.</summary>
-    private async Task<List<(Guid Id, Guid LearnerId, string Key)>> FindDueAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        var rows = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
-            .OrderBy(m => m.NextAttemptUtc)
-            .ThenBy(m => m.IdempotencyKey)
-            .Select(m => new { m.Id, m.LearnerId, m.IdempotencyKey })
-            .Take(options.Value.SendBatchSize)
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Id, r.LearnerId, r.IdempotencyKey))];
-    }
-
     /// <summary>Sends like <see cref="SendLearnerMessagesAsync"/> but logs instead of throwing, for the sender loop.</summary>
     private async Task<int> SendLearnerMessagesGuardedAsync(IReadOnlyList<(Guid Id, Guid LearnerId, string Key)> messages, CancellationToken cancellationToken)
     {
@@ -189,22 +173,6 @@ public sealed partial class OutboxSender(
         return attempted;
     }
 
-    /// <summary>Returns true when an earlier card of the same session, by idempotency key, is still pending.</summary>
-    private static async Task<bool> HasEarlierUnsentAsync(MicroLearnDbContext db, Guid messageId, CancellationToken cancellationToken)
-    {
-        var message = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.LearnerId, m.IdempotencyKey }).SingleAsync(cancellationToken);
-        var separator = message.IdempotencyKey.LastIndexOf(':');
-        if (separator < 0)
-        {
-            return false;
-        }
-
-        var session = message.IdempotencyKey[..(separator + 1)];
-        return await db.OutboxMessages.AnyAsync(
-            m => m.LearnerId == message.LearnerId && m.Status == OutboxStatus.Pending && m.IdempotencyKey.StartsWith(session) && string.Compare(m.IdempotencyKey, message.IdempotencyKey) < 0,
-            cancellationToken);
-    }
-
     /// <summary>
     /// Counts an attempt that threw (token acquisition, database error) as a retry, so the message neither stays
     /// claimed nor retries for ever.
@@ -242,19 +210,6 @@ public sealed partial class OutboxSender(
             // The claim expires on its own, so the message is retried later even if this bookkeeping failed.
             LogSendFailed(logger, recordException, messageId, Guid.Empty);
         }
-    }
-
-    /// <summary>Claims a message with a conditional update, so exactly one node sends it.</summary>
-    private async Task<bool> TryClaimAsync(MicroLearnDbContext db, Guid messageId, CancellationToken cancellationToken)
-    {
-        var nowUtc = time.GetUtcNow().UtcDateTime;
-        var claimedUntil = nowUtc + options.Value.ClaimDuration;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == messageId && m.Status == OutboxStatus.Pending && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
-            .ExecuteUpdateAsync(setters => setters
-                .SetProperty(m => m.ClaimedUntilUtc, claimedUntil)
-                .SetProperty(m => m.ClaimedBy, _nodeId), cancellationToken);
-        return claimed == 1;
     }
 
     /// <summary>Sends one claimed message and records the outcome; returns true when it was sent.</summary>
@@ -333,28 +288,4 @@ public sealed partial class OutboxSender(
 
     private TimeSpan Backoff(int attempt) =>
         Channels.BotFramework.Connector.RetryBackoff.Delay(attempt - 1, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay, Random.Shared);
-
-    [LoggerMessage(EventId = 4108, Level = LogLevel.Error, Message = "Sending outbox message {MessageId} to learner {LearnerId} threw; it is retried later")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid messageId, Guid learnerId);
-
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Outbox sender {NodeId} started")]
-    private static partial void LogStarted(ILogger logger, string nodeId);
-
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Outbox sender {NodeId} stopped")]
-    private static partial void LogStopped(ILogger logger, string nodeId);
-
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "Draining the outbox failed; trying again at the next poll")]
-    private static partial void LogDrainFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Sent outbox message {MessageId} to learner {LearnerId} on attempt {Attempt}")]
-    private static partial void LogSent(ILogger logger, Guid messageId, Guid learnerId, int attempt);
-
-    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning, Message = "Outbox message {MessageId} to learner {LearnerId} failed on attempt {Attempt} ({Error}); retrying in {DelaySeconds} s")]
-    private static partial void LogRetryScheduled(ILogger logger, Guid messageId, Guid learnerId, int attempt, double delaySeconds, string? error);
-
-    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Learner {LearnerId} is unreachable ({Error}); outbox message {MessageId} dropped and deliveries stopped")]
-    private static partial void LogUnreachable(ILogger logger, Guid messageId, Guid learnerId, string? error);
-
-    [LoggerMessage(EventId = 4107, Level = LogLevel.Error, Message = "Gave up on outbox message {MessageId} to learner {LearnerId} after {Attempt} attempts ({Error})")]
-    private static partial void LogGaveUp(ILogger logger, Guid messageId, Guid learnerId, int attempt, string? error);
 }
