@@ -8,7 +8,11 @@ namespace MicroLearnBot.Delivery;
 /// <summary>Finding and claiming due outbox messages, so each is sent by exactly one node and in session order.</summary>
 public sealed partial class OutboxSender
 {
-    /// <summary>Returns up to one batch of pending, unclaimed messages whose attempt is due, oldest first.</summary>
+    /// <summary>
+    /// Returns up to one batch of pending, unclaimed messages whose attempt is due, oldest first. A message behind
+    /// an earlier pending one of its learner that is not sendable now (a retry later, or claimed) is left out: it
+    /// could not be sent anyway, and enough of them would fill every batch and starve everyone else.
+    /// </summary>
     private async Task<List<(Guid Id, Guid LearnerId, string Key)>> FindDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -16,6 +20,11 @@ public sealed partial class OutboxSender
         var nowUtc = time.GetUtcNow().UtcDateTime;
         var rows = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= nowUtc && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
+            .Where(m => !db.OutboxMessages.Any(earlier =>
+                earlier.LearnerId == m.LearnerId &&
+                earlier.Status == OutboxStatus.Pending &&
+                string.Compare(earlier.IdempotencyKey, m.IdempotencyKey) < 0 &&
+                (earlier.NextAttemptUtc > nowUtc || (earlier.ClaimedUntilUtc != null && earlier.ClaimedUntilUtc >= nowUtc))))
             .OrderBy(m => m.NextAttemptUtc)
             .ThenBy(m => m.IdempotencyKey)
             .Select(m => new { m.Id, m.LearnerId, m.IdempotencyKey })

@@ -66,7 +66,11 @@ public sealed partial class OutboxSender(
                     }
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
             {
                 LogDrainFailed(logger, exception);
             }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,11 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
         // connection that the migrations use too, so the second instance finds the schema done instead of
         // failing on tables and indexes that already exist.
         var isPostgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        if (isPostgres)
+        {
+            await EnsurePostgresDatabaseAsync(db, cancellationToken);
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken);
         List<string> pending;
         try
@@ -55,6 +62,28 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Creates a missing PostgreSQL database, as migrating would, because the migration lock needs an open
+    /// connection to it first. Another instance creating it at the same moment is fine.
+    /// </summary>
+    private static async Task EnsurePostgresDatabaseAsync(MicroLearnDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (Npgsql.PostgresException exception) when (exception.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created by an instance that started at the same time.
+        }
+    }
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Preparing database ({Provider})")]
     private static partial void LogStarting(ILogger logger, string? provider);

@@ -32,6 +32,24 @@ public sealed class CourseEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LateAnswerToEarlierLessonIsNotLast()
+    {
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 2)));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
+        var first = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal) && r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 2", StringComparison.Ordinal) && r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        var inputs = new Dictionary<string, string> { ["reflection"] = "Sent svar", ["check:del-1:q1"] = "a" };
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(first.Card!, "answer"), inputs));
+
+        var feedback = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.DoesNotContain("kursens sista lektion", feedback.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PausedStatusPlansNothing()
     {
         await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 2)));

@@ -71,6 +71,20 @@ public sealed partial class MyDataTests : IAsyncLifetime
         Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("för stort", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void EmojiAnswersSplitWithinBudget()
+    {
+        var emoji = string.Concat(Enumerable.Repeat("🙂", 1_995));
+        var answers = Enumerable.Range(0, 6)
+            .Select(index => new MicroLearnBot.Conversation.Views.AnswerSummary("Kurs", "Fråga?", $"r{index} {emoji}", null, new DateTime(2026, 9, 1)))
+            .ToList();
+
+        var parts = MicroLearnBot.Conversation.Handlers.MyDataHandler.SplitIntoParts(answers);
+
+        Assert.True(parts.Count >= 2, $"{parts.Count} parts");
+        Assert.All(parts, part => Assert.InRange(part.Sum(answer => JsonEncodedText.Encode(answer.Answer, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value.Length), 1, MicroLearnBot.Conversation.Handlers.MyDataHandler.PartBudget));
+    }
+
     [Theory]
     [InlineData(null, 1)]
     [InlineData("3", 3)]

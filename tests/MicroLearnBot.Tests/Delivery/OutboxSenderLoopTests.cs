@@ -1,6 +1,11 @@
 using System.Text.Json.Nodes;
+using MicroLearnBot.Conversation.Texts;
+using MicroLearnBot.Conversation.Views;
 using MicroLearnBot.Delivery;
+using MicroLearnBot.Storage;
+using MicroLearnBot.Storage.Entities;
 using MicroLearnBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MicroLearnBot.Tests.Delivery;
@@ -36,6 +41,47 @@ public sealed class OutboxSenderLoopTests : IAsyncLifetime
         var quick = await _connector.WaitForActivityAsync(r => r.ConversationId == "quick" && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), SlowResponse);
         Assert.True(quick.ReceivedAt - queuedAt < SlowResponse / 2, $"The quick learner's lesson took {(quick.ReceivedAt - queuedAt).TotalSeconds:F1} s behind a hanging send.");
         await _connector.WaitForActivityAsync(r => r.ConversationId == "slow" && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), SlowResponse * 2);
+    }
+
+    [Fact]
+    public async Task BlockedCardsDoNotFillBatch()
+    {
+        // A batch of two: the blocked learner's two waiting cards would take it whole, every time.
+        var settings = new Dictionary<string, string?> { ["Delivery:SendBatchSize"] = "2" };
+        await using var bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()), settings: settings);
+        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), "blocked"));
+        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), "fresh"));
+
+        await bot.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<MicroLearnDbContext>();
+            var outbound = services.GetServices<IChannelOutbound>().First();
+            var now = DateTime.UtcNow;
+            var blocked = await db.Learners.SingleAsync(l => l.ConversationId == "blocked");
+            var fresh = await db.Learners.SingleAsync(l => l.ConversationId == "fresh");
+            void Add(LearnerEntity learner, int slot, DateTime nextAttempt) => db.OutboxMessages.Add(new OutboxMessageEntity
+            {
+                Id = Guid.NewGuid(),
+                LearnerId = learner.Id,
+                IdempotencyKey = $"{learner.Id:N}:2026-12-07:daily:{slot:D2}",
+                Payload = outbound.CreatePayload(learner, new MessageView([LocalizedText.Of("personal.only")]) { Language = "sv" }),
+                CreatedUtc = now.AddMinutes(-2),
+                NextAttemptUtc = nextAttempt,
+                Attempts = slot == 1 ? 1 : 0,
+            });
+
+            // The first card retries in ten minutes, as after a 429; the two behind it are due but must wait.
+            Add(blocked, 1, now.AddMinutes(10));
+            Add(blocked, 2, now.AddMinutes(-2));
+            Add(blocked, 3, now.AddMinutes(-2));
+            Add(fresh, 1, now.AddMinutes(-1));
+            await db.SaveChangesAsync();
+            services.GetRequiredService<OutboxSignal>().Notify();
+            return 0;
+        });
+
+        await _connector.WaitForActivityAsync(r => r.ConversationId == "fresh" && r.CardText.Contains("personlig chatt", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain(_connector.ActivitiesTo("blocked"), r => r.CardText.Contains("personlig chatt", StringComparison.Ordinal));
     }
 
     private async Task EnrollAsync(BotTestHost bot, string user, string deliveryTime)

@@ -54,6 +54,23 @@ public sealed class PostgresStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MissingDatabaseIsCreated()
+    {
+        var server = await TestPostgres.CreateDatabaseAsync();
+        var missing = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = $"microlearnbot_missing_{Guid.NewGuid():N}" }.ConnectionString;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:MicroLearn"] = missing,
+        };
+
+        await using var bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()), settings: settings);
+        var response = await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+    }
+
+    [Fact]
     public async Task InstancesStartingTogetherShareSchema()
     {
         // Several rounds, because two instances racing to create the schema collide only some of the time.

@@ -43,7 +43,7 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
         var stored = await db.Answers.Where(a => a.LearnerId == learner.Id && a.DeliveryId == deliveryId).ToListAsync(cancellationToken);
         if (stored.Count > 0)
         {
-            var finished = await IsCourseFinishedAsync(learner, course!, cancellationToken);
+            var finished = await IsCourseFinishedAsync(learner, course!, delivery.Id, cancellationToken);
             return TurnResult.Of(Feedback(learner, version, nugget, delivery, stored, wasAlreadyAnswered: true) with { CourseFinished = finished });
         }
 
@@ -103,7 +103,7 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
 
         db.Answers.AddRange(answers);
         LogAnswerStored(logger, learner.Id, delivery.CourseId, delivery.NuggetId, answers.Count);
-        var courseFinished = await IsCourseFinishedAsync(learner, course!, cancellationToken);
+        var courseFinished = await IsCourseFinishedAsync(learner, course!, delivery.Id, cancellationToken);
         return TurnResult.Of(Feedback(learner, version, nugget, delivery, answers, wasAlreadyAnswered: false) with { CourseFinished = courseFinished });
     }
 
@@ -140,15 +140,23 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
         return [.. raw.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(known.Contains).Distinct().Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Returns whether every nugget of the course has reached the learner, so no new lesson is left.</summary>
-    private async Task<bool> IsCourseFinishedAsync(LearnerEntity learner, Course course, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns whether the answered delivery finishes the course: every nugget has reached the learner and no other
+    /// lesson of the course waits for an answer, so answering an earlier card late is not called the last lesson.
+    /// </summary>
+    private async Task<bool> IsCourseFinishedAsync(LearnerEntity learner, Course course, Guid answeredDeliveryId, CancellationToken cancellationToken)
     {
-        var delivered = await db.LessonDeliveries
-            .Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview)
-            .Select(d => d.NuggetId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-        return course.Nuggets.All(nugget => delivered.Contains(nugget.Id));
+        var lessons = db.LessonDeliveries.Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview);
+        var delivered = await lessons.Select(d => d.NuggetId).Distinct().ToListAsync(cancellationToken);
+        if (!course.Nuggets.All(nugget => delivered.Contains(nugget.Id)))
+        {
+            return false;
+        }
+
+        var othersUnanswered = await lessons
+            .Where(d => d.Id != answeredDeliveryId && !db.Answers.Any(a => a.LearnerId == learner.Id && a.DeliveryId == d.Id))
+            .AnyAsync(cancellationToken);
+        return !othersUnanswered;
     }
 
     private static FeedbackView Feedback(LearnerEntity learner, CourseVersion version, Nugget nugget, LessonDeliveryEntity delivery, IReadOnlyList<AnswerEntity> answers, bool wasAlreadyAnswered)

@@ -14,10 +14,10 @@ namespace MicroLearnBot.Conversation.Handlers;
 public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog)
 {
     /// <summary>
-    /// Estimated characters of answers per message. JSON escaping at most doubles text that learners type, and the
-    /// settings, courses and card structure take the rest of the 80,000-character message budget.
+    /// Characters of answers per message, as JSON. The settings, courses and card structure take the rest of the
+    /// 80,000-character message budget.
     /// </summary>
-    internal const int PartBudget = 50_000;
+    internal const int PartBudget = 60_000;
 
     /// <summary>Card structure around one answer: its container, date line and prompt, as JSON.</summary>
     private const int AnswerOverhead = 500;
@@ -90,7 +90,7 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
         var used = 0;
         foreach (var answer in answers)
         {
-            var size = AnswerOverhead + (2 * (answer.Answer.Length + answer.QuestionPrompt.Length + answer.CourseTitle.Length));
+            var size = AnswerOverhead + JsonLength(answer.Answer) + JsonLength(answer.QuestionPrompt) + JsonLength(answer.CourseTitle);
             if (used + size > PartBudget && parts[^1].Count > 0)
             {
                 parts.Add([]);
@@ -102,6 +102,24 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// Returns the length of <paramref name="text"/> as a JSON string body, at most what a relaxed JSON encoder
+    /// writes: an emoji half or control character becomes a six-character <c>\uXXXX</c> escape, a quote or
+    /// backslash two characters.
+    /// </summary>
+    internal static int JsonLength(string text)
+    {
+        var length = 0;
+        foreach (var character in text)
+        {
+            length += char.IsSurrogate(character) || char.IsControl(character) ? 6
+                : character is '"' or '\\' ? 2
+                : 1;
+        }
+
+        return length;
     }
 
     private AnswerSummary Summarize(LearnerEntity learner, string language, AnswerEntity answer)
