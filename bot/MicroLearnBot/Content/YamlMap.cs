@@ -54,9 +54,13 @@ internal sealed class YamlMap
         }
         catch (YamlException exception)
         {
-            // YamlDotNet marks a tab in the indentation at the start of the enclosing block, not at the tab,
-            // so the position of the first indenting tab is what an author needs.
-            var mark = FindIndentingTab(yaml, lineOffset) ?? ToMark(exception.Start, lineOffset);
+            // YamlDotNet marks a tab in the indentation at the start of the enclosing block, or where the line
+            // it spoils ends, not at the tab. So an indenting tab on or before the reported line is what an
+            // author needs, and a tab further down is left for a later run.
+            var reported = ToMark(exception.Start, lineOffset);
+            var tab = FindIndentingTab(yaml, lineOffset);
+            var isAboutTab = exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+            var mark = tab is { } tabMark && (isAboutTab || tabMark.Line <= reported.Line) ? tabMark : reported;
             problems.Error(mark, DescribeSyntaxError(exception));
             return null;
         }

@@ -43,9 +43,17 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
         }
         finally
         {
+            // Closing the connection releases the session lock too, so a failed unlock must not hide the first error.
             if (isPostgres)
             {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+                }
+                catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException)
+                {
+                    LogUnlockFailed(logger, exception);
+                }
             }
 
             await db.Database.CloseConnectionAsync();
@@ -87,6 +95,9 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Preparing database ({Provider})")]
     private static partial void LogStarting(ILogger logger, string? provider);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Releasing the migration lock failed; closing the connection releases it")]
+    private static partial void LogUnlockFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Database ready; applied {MigrationCount} migrations")]
     private static partial void LogReady(ILogger logger, int migrationCount);

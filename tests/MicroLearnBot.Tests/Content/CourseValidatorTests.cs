@@ -562,6 +562,19 @@ public sealed class CourseValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task EarlierSyntaxError_IgnoresLaterTab()
+    {
+        var text = CourseTexts.ReplaceLine(CourseTexts.FirstNugget, 3, "title: Första: steget");
+        WriteFirstNugget(CourseTexts.ReplaceLine(text, 9, "\ttype: single"));
+
+        var result = await LoadAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Equal(14, problem.Column);
+    }
+
+    [Fact]
     public async Task CourseFileAsList_SaysWhatToWrite()
     {
         _content.Write("sma-steg/course.yaml", "- title\n- description\n");

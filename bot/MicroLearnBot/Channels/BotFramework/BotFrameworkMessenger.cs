@@ -89,10 +89,10 @@ public sealed partial class BotFrameworkMessenger(
         return JsonSerializer.Serialize(activity, ActivityJson.Options);
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "{ViewType} card is {Length} UTF-16 units, over the budget of {Budget}; sending a short notice instead")]
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Error, Message = "{ViewType} card is {Length} UTF-16 units, over the budget of {Budget}; sending a short notice instead")]
     private static partial void LogCardOverBudget(ILogger logger, string viewType, int length, int budget);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Retrying reply to conversation {ConversationId} after attempt {Attempt} failed with {StatusCode}; waiting {DelayMilliseconds} ms")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Retrying reply to conversation {ConversationId} after attempt {Attempt} failed with {StatusCode}; waiting {DelayMilliseconds} ms")]
     private static partial void LogRetrying(ILogger logger, string conversationId, int attempt, int? statusCode, double delayMilliseconds);
 }
 

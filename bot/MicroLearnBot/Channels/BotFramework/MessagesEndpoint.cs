@@ -163,14 +163,17 @@ public sealed partial class MessagesEndpoint(
     /// </summary>
     private async Task MarkUnreachableAsync(string conversationId, string reason)
     {
-        var learners = await db.Learners.Where(l => l.ConversationId == conversationId && l.Status == LearnerStatus.Active).ToListAsync(CancellationToken.None);
-        foreach (var learner in learners)
+        // A direct update, so tracked changes of a turn that failed half-way are never saved with it.
+        var affected = db.Learners.Where(l => l.ConversationId == conversationId && l.Status == LearnerStatus.Active);
+        var learnerIds = await affected.Select(l => l.Id).ToListAsync(CancellationToken.None);
+        await affected.ExecuteUpdateAsync(setters => setters
+            .SetProperty(l => l.Status, LearnerStatus.Unreachable)
+            .SetProperty(l => l.StatusReason, reason)
+            .SetProperty(l => l.NextDeliveryUtc, (DateTime?)null), CancellationToken.None);
+        foreach (var learnerId in learnerIds)
         {
-            learner.MarkUnreachable(reason);
-            LogLearnerUnreachable(logger, learner.Id, conversationId, reason);
+            LogLearnerUnreachable(logger, learnerId, conversationId, reason);
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
