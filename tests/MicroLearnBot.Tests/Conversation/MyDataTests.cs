@@ -43,6 +43,24 @@ public sealed partial class MyDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ShowsQuestionsInReview()
+    {
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mer"));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        var inputs = new Dictionary<string, string> { ["reflection"] = "En tanke", ["check:del-1:q1"] = "b" };
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(lesson.Card!, "answer"), inputs));
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data"));
+
+        var card = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Contains("Frågor i repetition: 2, den första ska repeteras från", card.CardText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LongHistoryPagesThroughParts()
     {
         await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0));

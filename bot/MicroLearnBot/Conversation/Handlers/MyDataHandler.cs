@@ -39,13 +39,25 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
             .Select(g => new { CourseId = g.Key, Count = g.Select(d => d.NuggetId).Distinct().Count() })
             .ToDictionaryAsync(g => g.CourseId, g => g.Count, cancellationToken);
 
+        // The memory state of each question (FSRS stability, difficulty, due date), summed up per course.
+        var reviewCards = await db.QuestionCards
+            .Where(c => c.LearnerId == learner.Id && !c.IsRetired)
+            .GroupBy(c => c.CourseId)
+            .Select(g => new { CourseId = g.Key, Count = g.Count(), NextDueUtc = g.Min(c => c.DueUtc) })
+            .ToDictionaryAsync(g => g.CourseId, g => (g.Count, g.NextDueUtc), cancellationToken);
+
         var enrollments = learner.Enrollments
             .OrderBy(e => e.StartedUtc)
             .Select(e =>
             {
                 var course = catalog.Find(e.CourseId);
                 var title = course?.VersionFor(language).Title ?? e.CourseId;
-                return new EnrollmentSummary(title, learner.ToLocal(e.StartedUtc), deliveredCounts.GetValueOrDefault(e.CourseId), course?.Nuggets.Count);
+                var reviews = reviewCards.GetValueOrDefault(e.CourseId);
+                return new EnrollmentSummary(title, learner.ToLocal(e.StartedUtc), deliveredCounts.GetValueOrDefault(e.CourseId), course?.Nuggets.Count)
+                {
+                    ReviewQuestionCount = reviews.Count,
+                    NextReviewLocal = reviews.Count > 0 ? learner.ToLocal(reviews.NextDueUtc) : null,
+                };
             })
             .ToList();
 

@@ -37,7 +37,14 @@ public sealed record LearnerAccount(
 /// <summary>A further part of the learner's stored answers, for exports too large for one message.</summary>
 public sealed record MyDataAnswersView(int Part, int PartCount, IReadOnlyList<AnswerSummary> Answers) : ReplyView;
 
-public sealed record EnrollmentSummary([property: CourseContent] string CourseTitle, DateTime StartedLocal, int DeliveredCount, int? NuggetCount);
+public sealed record EnrollmentSummary([property: CourseContent] string CourseTitle, DateTime StartedLocal, int DeliveredCount, int? NuggetCount)
+{
+    /// <summary>Questions of the course whose memory state is stored for spaced repetition.</summary>
+    public int ReviewQuestionCount { get; init; }
+
+    /// <summary>When the first of those questions is due; null when there are none.</summary>
+    public DateTime? NextReviewLocal { get; init; }
+}
 
 public sealed record AnswerSummary(
     [property: CourseContent] string CourseTitle,
