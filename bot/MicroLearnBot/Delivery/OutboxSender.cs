@@ -35,8 +35,8 @@ public sealed partial class OutboxSender(
         LogStarted(logger, _nodeId);
         var running = new Dictionary<Guid, Task<int>>();
 
-        // Learners whose last round attempted nothing (an earlier card not yet due blocks the rest); they wait
-        // for the next signal or poll, so the loop never spins on them.
+        // Learners whose last round attempted nothing, because an earlier card not yet due blocks the rest. They
+        // wait for the next signal or poll, so the loop never spins on them.
         var waiting = new HashSet<Guid>();
         Task? wakeUp = null;
         while (!stoppingToken.IsCancellationRequested)
