@@ -46,11 +46,11 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
             Assert.Contains("fredag 4 december kl. 08:32", enrolled.CardText, StringComparison.Ordinal);
 
             time.Advance(TimeSpan.FromMinutes(1));
-            Assert.Equal(0, await RunSweepAsync(bot));
+            Assert.Equal(0, await bot.RunSweepAsync());
             Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal));
 
             time.Advance(TimeSpan.FromMinutes(1));
-            Assert.Equal(1, await RunSweepAsync(bot));
+            Assert.Equal(1, await bot.RunSweepAsync());
             var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains("\"Input.Text\"", lesson.Card!.ToJsonString(), StringComparison.Ordinal);
 
@@ -87,13 +87,13 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "starta testkurs"));
 
         time.Advance(TimeSpan.FromMinutes(31));
-        Assert.Equal(1, await RunSweepAsync(bot));
-        Assert.Equal(0, await RunSweepAsync(bot));
+        Assert.Equal(1, await bot.RunSweepAsync());
+        Assert.Equal(0, await bot.RunSweepAsync());
 
         // Changing the time to later today must not bring a second session on the same date.
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "tid 09:00"));
         time.Advance(TimeSpan.FromMinutes(30));
-        Assert.Equal(0, await RunSweepAsync(bot));
+        Assert.Equal(0, await bot.RunSweepAsync());
 
         var outbox = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().OutboxMessages.CountAsync());
         Assert.Equal(1, outbox);
@@ -156,11 +156,4 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         return Activities.SubmitData(lesson.Card!, "answer");
     }
 
-    private static Task<int> RunSweepAsync(BotTestHost bot) =>
-        bot.InScopeAsync(async services =>
-        {
-            var written = await services.GetRequiredService<DeliverySweep>().RunAsync(CancellationToken.None);
-            services.GetRequiredService<OutboxSignal>().Notify();
-            return written;
-        });
 }

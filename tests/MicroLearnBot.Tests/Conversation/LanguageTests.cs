@@ -86,23 +86,12 @@ public sealed partial class LanguageTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(lesson.Card!, "answer"), inputs, locale: "en-US"));
         var feedback = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
-        var certain = FindRatingData(feedback.Card!, "4");
+        var certain = Activities.SubmitData(feedback.Card!, "rate", "rating", "4");
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, certain, new Dictionary<string, string>(), locale: "en-US"));
 
         await _connector.WaitForActivityAsync(r => r.CardText.Contains("Tack! Frågan ”Vilket svar är rätt?” kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("The question “", StringComparison.Ordinal));
     }
-
-    private static System.Text.Json.Nodes.JsonObject FindRatingData(System.Text.Json.Nodes.JsonNode card, string rating) =>
-        TryFind(card, rating) ?? throw new InvalidOperationException($"No button with rating {rating}.");
-
-    private static System.Text.Json.Nodes.JsonObject? TryFind(System.Text.Json.Nodes.JsonNode node, string rating) => node switch
-    {
-        System.Text.Json.Nodes.JsonObject obj when obj["data"] is System.Text.Json.Nodes.JsonObject data && (string?)data["rating"] == rating => data,
-        System.Text.Json.Nodes.JsonObject obj => obj.Select(pair => pair.Value).OfType<System.Text.Json.Nodes.JsonNode>().Select(child => TryFind(child, rating)).FirstOrDefault(found => found is not null),
-        System.Text.Json.Nodes.JsonArray array => array.OfType<System.Text.Json.Nodes.JsonNode>().Select(child => TryFind(child, rating)).FirstOrDefault(found => found is not null),
-        _ => null,
-    };
 
     [Fact]
     public async Task WelcomeButtonSwitchesLanguage()

@@ -32,11 +32,11 @@ public sealed class OutboxSenderLoopTests : IAsyncLifetime
         _connector.DelayResponses("slow", SlowResponse);
 
         time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 1, 30, TimeSpan.Zero));
-        await RunSweepAsync(bot);
+        await bot.RunSweepAsync();
         await Task.Delay(500);
         time.SetUtcNow(new DateTimeOffset(2026, 12, 7, 9, 2, 30, TimeSpan.Zero));
         var queuedAt = DateTimeOffset.UtcNow;
-        await RunSweepAsync(bot);
+        await bot.RunSweepAsync();
 
         var quick = await _connector.WaitForActivityAsync(r => r.ConversationId == "quick" && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), SlowResponse);
         Assert.True(quick.ReceivedAt - queuedAt < SlowResponse / 2, $"The quick learner's lesson took {(quick.ReceivedAt - queuedAt).TotalSeconds:F1} s behind a hanging send.");
@@ -49,8 +49,8 @@ public sealed class OutboxSenderLoopTests : IAsyncLifetime
         // A batch of two: the blocked learner's two waiting cards would take it whole, every time.
         var settings = new Dictionary<string, string?> { ["Delivery:SendBatchSize"] = "2" };
         await using var bot = await BotTestHost.StartAsync(catalog: new StaticCourseCatalog(TestCourses.Create()), settings: settings);
-        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), "blocked"));
-        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), "fresh"));
+        await bot.PostActivityAsync(Activities.ForUser(Activities.Install(_connector.ServiceUrl), "blocked"));
+        await bot.PostActivityAsync(Activities.ForUser(Activities.Install(_connector.ServiceUrl), "fresh"));
 
         await bot.InScopeAsync(async services =>
         {
@@ -86,30 +86,11 @@ public sealed class OutboxSenderLoopTests : IAsyncLifetime
 
     private async Task EnrollAsync(BotTestHost bot, string user, string deliveryTime)
     {
-        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), user));
-        await bot.PostActivityAsync(ForUser(Activities.Text(_connector.ServiceUrl, $"tid {deliveryTime}"), user));
-        await bot.PostActivityAsync(ForUser(Activities.Text(_connector.ServiceUrl, "starta testkurs"), user));
+        await bot.PostActivityAsync(Activities.ForUser(Activities.Install(_connector.ServiceUrl), user));
+        await bot.PostActivityAsync(Activities.ForUser(Activities.Text(_connector.ServiceUrl, $"tid {deliveryTime}"), user));
+        await bot.PostActivityAsync(Activities.ForUser(Activities.Text(_connector.ServiceUrl, "starta testkurs"), user));
         await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Du har startat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
 
-    private static Task<int> RunSweepAsync(BotTestHost bot) =>
-        bot.InScopeAsync(async services =>
-        {
-            var written = await services.GetRequiredService<DeliverySweep>().RunAsync(CancellationToken.None);
-            services.GetRequiredService<OutboxSignal>().Notify();
-            return written;
-        });
 
-    /// <summary>Makes the activity come from a distinct user in their own personal conversation.</summary>
-    private static JsonObject ForUser(JsonObject activity, string user)
-    {
-        activity["from"] = new JsonObject { ["id"] = $"29:{user}", ["aadObjectId"] = $"aad-{user}", ["name"] = user };
-        activity["conversation"] = new JsonObject { ["id"] = user, ["conversationType"] = "personal" };
-        if (activity["membersAdded"] is JsonArray members)
-        {
-            members[1] = new JsonObject { ["id"] = $"29:{user}" };
-        }
-
-        return activity;
-    }
 }

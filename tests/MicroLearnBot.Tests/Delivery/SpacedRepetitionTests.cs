@@ -30,7 +30,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         await AnswerFirstLessonAsync(bot, "wrong-user", correct: false);
         await AnswerFirstLessonAsync(bot, "certain-user", correct: true);
         var rate = await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
-        await bot.PostActivityAsync(Submit("certain-user", Activities.SubmitData(rate.Card!, "rate") is var data && (string?)data["rating"] == "4" ? data : FindRating(rate, "4")));
+        await bot.PostActivityAsync(Submit("certain-user", Activities.SubmitData(rate.Card!, "rate", "rating", "4")));
         await _connector.WaitForActivityAsync(r => r.ConversationId == "certain-user" && r.CardText.Contains("Frågan ”Vilket svar är rätt?” kommer tillbaka", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
 
         var wrongDue = await DueOfCheckAsync(bot, "wrong-user");
@@ -48,7 +48,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         // Tuesday 08:30: the sweep brings the wrong answer back as a review. The certain learner gets nothing,
         // because the course has no new nugget left and their question is not due.
         time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 7, 31, 0, TimeSpan.Zero));
-        await RunSweepAsync(bot);
+        await bot.RunSweepAsync();
         var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "wrong-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("Vilket svar är rätt?", review.CardText, StringComparison.Ordinal);
         Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == "certain-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal));
@@ -82,7 +82,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         catalog.Replace(course with { Original = course.Original with { Nuggets = [rewritten] } });
 
         time.SetUtcNow(new DateTimeOffset(2026, 12, 8, 7, 31, 0, TimeSpan.Zero));
-        await RunSweepAsync(bot);
+        await bot.RunSweepAsync();
         await Task.Delay(300);
 
         Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == "content-change" && r.CardText.Contains("Vilket svar är rätt?", StringComparison.Ordinal) && r.CardText.Contains("· repetition", StringComparison.Ordinal));
@@ -100,8 +100,8 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
         await AnswerFirstLessonAsync(bot, "double-tapper", correct: true);
         var feedback = await _connector.WaitForActivityAsync(r => r.ConversationId == "double-tapper" && r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
-        var certain = FindRating(feedback, "4");
-        var guessed = FindRating(feedback, "2");
+        var certain = Activities.SubmitData(feedback.Card!, "rate", "rating", "4");
+        var guessed = Activities.SubmitData(feedback.Card!, "rate", "rating", "2");
 
         await bot.PostActivityAsync(Submit("double-tapper", certain));
         await bot.PostActivityAsync(Submit("double-tapper", guessed));
@@ -119,7 +119,7 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
 
         // Three days later (Thursday) the reflection is due again and shows what was written.
         time.SetUtcNow(new DateTimeOffset(2026, 12, 10, 7, 31, 0, TimeSpan.Zero));
-        await RunSweepAsync(bot);
+        await bot.RunSweepAsync();
 
         var review = await _connector.WaitForActivityAsync(r => r.ConversationId == "reflecting-user" && r.CardText.Contains("· repetition", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("Min första tanke", review.CardText, StringComparison.Ordinal);
@@ -143,12 +143,12 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
 
     private async Task AnswerFirstLessonAsync(BotTestHost bot, string user, bool correct, string reflection = "En tanke")
     {
-        await bot.PostActivityAsync(ForUser(Activities.Install(_connector.ServiceUrl), user));
+        await bot.PostActivityAsync(Activities.ForUser(Activities.Install(_connector.ServiceUrl), user));
         await bot.PostActivityAsync(Text(user, "starta testkurs"));
         await bot.PostActivityAsync(Text(user, "mer"));
         var lesson = await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         var data = Activities.SubmitData(lesson.Card!, "answer");
-        var submit = ForUser(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = correct ? "a" : "b" }), user);
+        var submit = Activities.ForUser(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = correct ? "a" : "b" }), user);
         await bot.PostActivityAsync(submit);
         await _connector.WaitForActivityAsync(r => r.ConversationId == user && r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
     }
@@ -159,61 +159,11 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
         return (string?)facts.Single(f => (string?)f!["title"] == title)!["value"] ?? "";
     }
 
-    private static System.Text.Json.Nodes.JsonObject FindRating(RecordedRequest card, string rating)
-    {
-        var json = card.Card!.ToJsonString();
-        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
-        return Find(node) ?? throw new InvalidOperationException($"No confidence button with rating {rating}.");
-
-        System.Text.Json.Nodes.JsonObject? Find(System.Text.Json.Nodes.JsonNode? current)
-        {
-            switch (current)
-            {
-                case System.Text.Json.Nodes.JsonObject obj when obj["data"] is System.Text.Json.Nodes.JsonObject data && (string?)data["rating"] == rating:
-                    return data;
-                case System.Text.Json.Nodes.JsonObject obj:
-                    foreach (var (_, value) in obj)
-                    {
-                        if (Find(value) is { } found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                case System.Text.Json.Nodes.JsonArray array:
-                    foreach (var item in array)
-                    {
-                        if (Find(item) is { } found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                default:
-                    return null;
-            }
-        }
-    }
-
-    private System.Text.Json.Nodes.JsonObject Text(string user, string text) => ForUser(Activities.Text(_connector.ServiceUrl, text), user);
+    private System.Text.Json.Nodes.JsonObject Text(string user, string text) => Activities.ForUser(Activities.Text(_connector.ServiceUrl, text), user);
 
     private System.Text.Json.Nodes.JsonObject Submit(string user, System.Text.Json.Nodes.JsonObject data) =>
-        ForUser(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string>()), user);
+        Activities.ForUser(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string>()), user);
 
-    /// <summary>Makes the activity come from a distinct user in their own personal conversation.</summary>
-    private static System.Text.Json.Nodes.JsonObject ForUser(System.Text.Json.Nodes.JsonObject activity, string user)
-    {
-        activity["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = $"29:{user}", ["aadObjectId"] = $"aad-{user}", ["name"] = user };
-        activity["conversation"] = new System.Text.Json.Nodes.JsonObject { ["id"] = user, ["conversationType"] = "personal" };
-        if (activity["membersAdded"] is System.Text.Json.Nodes.JsonArray members)
-        {
-            members[1] = new System.Text.Json.Nodes.JsonObject { ["id"] = $"29:{user}" };
-        }
-
-        return activity;
-    }
 
     private static Task<DateTime> DueOfCheckAsync(BotTestHost bot, string user) =>
         bot.InScopeAsync(async services =>
@@ -232,11 +182,4 @@ public sealed class SpacedRepetitionTests : IAsyncLifetime
             return (await db.Answers.SingleAsync(a => a.LearnerId == learner.Id && a.Kind == AnswerKind.Check)).Rating;
         });
 
-    private static Task<int> RunSweepAsync(BotTestHost bot) =>
-        bot.InScopeAsync(async services =>
-        {
-            var written = await services.GetRequiredService<DeliverySweep>().RunAsync(CancellationToken.None);
-            services.GetRequiredService<OutboxSignal>().Notify();
-            return written;
-        });
 }

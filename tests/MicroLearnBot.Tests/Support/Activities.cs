@@ -65,6 +65,33 @@ public static class Activities
         throw new InvalidOperationException($"No Action.Submit{(action is null ? "" : $" with action '{action}'")} in the card.");
     }
 
+    /// <summary>Returns the data of the Action.Submit with <paramref name="action"/> whose <paramref name="field"/> is <paramref name="value"/>, such as one confidence button.</summary>
+    public static JsonObject SubmitData(JsonObject card, string action, string field, string value)
+    {
+        foreach (var candidate in AllActions(card))
+        {
+            if ((string?)candidate["type"] == "Action.Submit" && candidate["data"] is JsonObject data && (string?)data["action"] == action && (string?)data[field] == value)
+            {
+                return data;
+            }
+        }
+
+        throw new InvalidOperationException($"No Action.Submit with action '{action}' and {field} '{value}' in the card.");
+    }
+
+    /// <summary>Makes the activity come from a distinct user in their own personal conversation.</summary>
+    public static JsonObject ForUser(JsonObject activity, string user)
+    {
+        activity["from"] = new JsonObject { ["id"] = $"29:{user}", ["aadObjectId"] = $"aad-{user}", ["name"] = user };
+        activity["conversation"] = new JsonObject { ["id"] = user, ["conversationType"] = "personal" };
+        if (activity["membersAdded"] is JsonArray members)
+        {
+            members[1] = new JsonObject { ["id"] = $"29:{user}" };
+        }
+
+        return activity;
+    }
+
     private static IEnumerable<JsonObject> AllActions(JsonNode node)
     {
         if (node is JsonObject obj)

@@ -103,6 +103,15 @@ public sealed class BotTestHost : IAsyncDisposable
         return await action(scope.ServiceProvider);
     }
 
+    /// <summary>Runs the delivery sweep once, as its Quartz trigger would, wakes the sender, and returns the messages written.</summary>
+    public Task<int> RunSweepAsync() =>
+        InScopeAsync(async services =>
+        {
+            var written = await services.GetRequiredService<MicroLearnBot.Delivery.DeliverySweep>().RunAsync(CancellationToken.None);
+            services.GetRequiredService<MicroLearnBot.Delivery.OutboxSignal>().Notify();
+            return written;
+        });
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
