@@ -14,14 +14,8 @@ namespace MicroLearnBot.Delivery;
 public sealed class LessonComposer(MicroLearnDbContext db, ICourseCatalog catalog, TimeProvider time)
 {
     /// <summary>Returns the ids of the course's nuggets the learner has been handed for the first time.</summary>
-    public async Task<HashSet<string>> DeliveredNuggetIdsAsync(LearnerEntity learner, string courseId, CancellationToken cancellationToken)
-    {
-        var delivered = await db.LessonDeliveries
-            .Where(d => d.LearnerId == learner.Id && d.CourseId == courseId && !d.IsReview)
-            .Select(d => d.NuggetId)
-            .ToListAsync(cancellationToken);
-        return delivered.ToHashSet(StringComparer.Ordinal);
-    }
+    public Task<HashSet<string>> DeliveredNuggetIdsAsync(LearnerEntity learner, string courseId, CancellationToken cancellationToken) =>
+        LessonDeliveries.DeliveredNuggetIdsAsync(db, learner.Id, courseId, cancellationToken);
 
     /// <summary>
     /// Returns the next undelivered nugget of the learner's active course as a lesson, with the delivery added to

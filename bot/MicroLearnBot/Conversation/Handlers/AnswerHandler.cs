@@ -146,14 +146,14 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
     /// </summary>
     private async Task<bool> IsCourseFinishedAsync(LearnerEntity learner, Course course, Guid answeredDeliveryId, CancellationToken cancellationToken)
     {
-        var lessons = db.LessonDeliveries.Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview);
-        var delivered = await lessons.Select(d => d.NuggetId).Distinct().ToListAsync(cancellationToken);
+        var delivered = await LessonDeliveries.DeliveredNuggetIdsAsync(db, learner.Id, course.Id, cancellationToken);
         if (!course.Nuggets.All(nugget => delivered.Contains(nugget.Id)))
         {
             return false;
         }
 
-        var othersUnanswered = await lessons
+        var othersUnanswered = await db.LessonDeliveries
+            .Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview)
             .Where(d => d.Id != answeredDeliveryId && !db.Answers.Any(a => a.LearnerId == learner.Id && a.DeliveryId == d.Id))
             .AnyAsync(cancellationToken);
         return !othersUnanswered;

@@ -42,11 +42,7 @@ public sealed class ProgressHandler(MicroLearnDbContext db, ICourseCatalog catal
         var today = LocalTimeRules.LocalDate(now, zone);
         bool IsDeliveryDay(DateOnly date) => learner.IncludeWeekends || WorkingDays.IsWorkingDay(date);
 
-        var delivered = await db.LessonDeliveries
-            .Where(d => d.LearnerId == learner.Id && d.CourseId == course.Id && !d.IsReview)
-            .Select(d => d.NuggetId)
-            .Distinct()
-            .CountAsync(cancellationToken);
+        var delivered = (await LessonDeliveries.DeliveredNuggetIdsAsync(db, learner.Id, course.Id, cancellationToken)).Count;
 
         var checkCount = course.Nuggets.Sum(n => n.Checks.Count);
         var nextReview = tracked.Where(q => q.Card.Due > now).Select(q => (DateTimeOffset?)q.Card.Due).Min();
