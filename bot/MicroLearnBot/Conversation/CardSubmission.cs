@@ -32,7 +32,7 @@ public static class SubmissionActions
     /// <summary>Language a "switch language" button chooses: <c>sv</c> or <c>en</c>.</summary>
     public const string LanguageField = "language";
 
-    /// <summary>1-based part of a <c>mina data</c> export that a "show older answers" button asks for.</summary>
+    /// <summary>1-based part of a <c>mina data</c> export that a "show older answers" button requests.</summary>
     public const string PartField = "part";
 
     /// <summary>FSRS rating a confidence button submits: 2 Hard, 3 Good, 4 Easy.</summary>

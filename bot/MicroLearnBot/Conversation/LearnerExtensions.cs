@@ -39,7 +39,7 @@ public static class LearnerExtensions
 
     /// <summary>
     /// Stops deliveries to a learner the channel cannot reach (app removed, chat blocked), so nothing retries
-    /// forever; writing to the bot or reinstalling it makes them active again.
+    /// forever. Writing to the bot or reinstalling it makes the learner active again.
     /// </summary>
     public static void MarkUnreachable(this LearnerEntity learner, string? reason)
     {

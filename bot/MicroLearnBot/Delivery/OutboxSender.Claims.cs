@@ -9,9 +9,9 @@ namespace MicroLearnBot.Delivery;
 public sealed partial class OutboxSender
 {
     /// <summary>
-    /// Returns up to one batch of pending, unclaimed messages whose attempt is due, oldest first. A message behind
-    /// an earlier pending one of its learner that is not sendable now (a retry later, or claimed) is left out: it
-    /// could not be sent anyway, and enough of them would fill every batch and starve everyone else.
+    /// Returns up to one batch of pending, unclaimed messages whose attempt is due, oldest first. A message waiting
+    /// behind an earlier pending message of its learner that is retried later or claimed is left out. It could not
+    /// be sent anyway, and enough of them would fill every batch and starve everyone else.
     /// </summary>
     private async Task<List<(Guid Id, Guid LearnerId, string Key)>> FindDueAsync(CancellationToken cancellationToken)
     {

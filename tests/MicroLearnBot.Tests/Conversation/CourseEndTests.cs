@@ -2,7 +2,7 @@ using MicroLearnBot.Tests.Support;
 
 namespace MicroLearnBot.Tests.Conversation;
 
-/// <summary>After the last lesson the bot says the course is finished instead of promising another lesson.</summary>
+/// <summary>After the last lesson the bot reports the course as finished instead of promising another lesson.</summary>
 public sealed class CourseEndTests : IAsyncLifetime
 {
     private FakeTeamsConnector _connector = null!;

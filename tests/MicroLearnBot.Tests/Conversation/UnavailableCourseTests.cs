@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MicroLearnBot.Tests.Conversation;
 
 /// <summary>
-/// While the files of a learner's course are broken, the catalog leaves the course out. The learner is told the
+/// While the files of a learner's course are broken, the catalog leaves the course out. Replies state that the
 /// course is being updated, nothing is stored half, and the open lesson card works again once the files are fixed.
 /// </summary>
 public sealed class UnavailableCourseTests : IAsyncLifetime
@@ -37,8 +37,8 @@ public sealed class UnavailableCourseTests : IAsyncLifetime
 
         var data = Activities.SubmitData(lesson.Card!, "answer");
         var inputs = new Dictionary<string, string> { ["reflection"] = "Min tanke", ["check:del-1:q1"] = "a" };
-        var refused = await ReplyToAsync(bot, Activities.Submit(_connector.ServiceUrl, data, inputs));
-        Assert.Contains("går inte att visa just nu", refused.CardText, StringComparison.Ordinal);
+        var rejected = await ReplyToAsync(bot, Activities.Submit(_connector.ServiceUrl, data, inputs));
+        Assert.Contains("går inte att visa just nu", rejected.CardText, StringComparison.Ordinal);
         Assert.Equal(0, await CountAnswersAsync(bot));
 
         await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data"));

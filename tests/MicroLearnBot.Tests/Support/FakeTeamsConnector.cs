@@ -71,7 +71,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         }
     }
 
-    /// <summary>Makes every later request to <paramref name="conversationId"/> wait <paramref name="delay"/> before it is answered, like a slow Teams backend.</summary>
+    /// <summary>Makes every later request to <paramref name="conversationId"/> wait <paramref name="delay"/> for its response, like a slow Teams backend.</summary>
     public void DelayResponses(string conversationId, TimeSpan delay) => _delays[conversationId] = delay;
 
     public IReadOnlyList<RecordedRequest> ActivitiesTo(string conversationId) =>

@@ -206,7 +206,7 @@ public sealed partial class MessagesEndpoint(
         }
         catch (JsonException exception)
         {
-            // Bad input from a caller, not a fault here, so the position says enough and a stack trace would not help.
+            // Bad input from a caller, not a fault here, so the position is enough and a stack trace would not help.
             LogMalformedJson(logger, exception.LineNumber, exception.BytePositionInLine, request.HttpContext.Connection.RemoteIpAddress?.ToString());
             return null;
         }

@@ -21,7 +21,7 @@ public sealed class EnrollHandler(ICourseCatalog catalog, TimeProvider time)
         var existing = learner.Enrollments.FirstOrDefault(e => e.CourseId == course.Id);
         var wasAlreadyEnrolled = existing is { IsActive: true };
 
-        // One course at a time: the active one is paused, and the reply says how to come back to it.
+        // One course at a time: the active one is paused, and the reply explains how to return to it.
         var previous = learner.Enrollments.FirstOrDefault(e => e.IsActive && e.CourseId != course.Id);
         var previousCourse = previous is null ? null : catalog.Find(previous.CourseId);
         var pausedCourse = previousCourse is null ? null : CourseSummaries.For(previousCourse, learner);

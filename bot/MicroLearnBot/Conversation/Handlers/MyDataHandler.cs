@@ -8,7 +8,8 @@ namespace MicroLearnBot.Conversation.Handlers;
 
 /// <summary>
 /// Shows the learner everything stored about them, reflection texts included. A long history is split into
-/// parts, because one message holds about 80,000 characters; each part has a button for the next, older one.
+/// parts, because one message carries at most about 80,000 characters. Each part has a button for the next,
+/// older one.
 /// One part per turn keeps the replies inside the channel's per-conversation rate limit.
 /// </summary>
 public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog)
