@@ -1,5 +1,8 @@
+using MicroLearnBot;
 using MicroLearnBot.Cli;
 using MicroLearnBot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 // Operator commands (content validate, schedule replay, ...) run without starting the web host.
 if (CommandLine.IsCommand(args))
@@ -7,6 +10,24 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(args, Console.In, Console.Out, Console.Error);
 }
 
-var app = BotApplication.Create(args);
-await app.RunAsync();
-return 0;
+try
+{
+    var app = BotApplication.Create(args);
+
+    // Settings are checked before the host starts, so a problem is reported here once, not also in the host's
+    // own error log with a stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupSettingsProblems.Describe(exception) is { Count: > 0 } problems)
+{
+    // Wrong settings are the operator's to fix, not a crash: one line each that names what to set, exit code 1,
+    // and no stack trace or core dump.
+    foreach (var problem in problems)
+    {
+        await Console.Error.WriteLineAsync($"MicroLearnBot cannot start: {problem}");
+    }
+
+    return 1;
+}

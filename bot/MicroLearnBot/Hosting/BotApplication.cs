@@ -5,6 +5,8 @@ using MicroLearnBot.Delivery;
 using MicroLearnBot.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MicroLearnBot.Hosting;
@@ -12,12 +14,19 @@ namespace MicroLearnBot.Hosting;
 /// <summary>Builds the web host: each feature registers itself with one call.</summary>
 public static class BotApplication
 {
+    /// <summary>The address the bot listens on when no setting names one: the Bot Framework samples' local port.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
     /// <param name="configure">Lets tests replace services (for example the clock) before the host is built.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // appsettings.json sits beside the executable, so settings load from whatever folder the bot starts in.
         // A relative database path resolves from the working folder, and so does Content:Path where it exists.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (!NamesListenAddress(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddStorage(builder.Configuration);
@@ -35,4 +44,12 @@ public static class BotApplication
         app.MapBotFrameworkChannel();
         return app;
     }
+
+    // The usual ways to choose the address win over the default: --urls, ASPNETCORE_URLS or Urls,
+    // ASPNETCORE_HTTP_PORTS or ASPNETCORE_HTTPS_PORTS (set by the .NET container images), and Kestrel:Endpoints.
+    private static bool NamesListenAddress(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey]) ||
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey]) ||
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey]) ||
+        configuration.GetSection("Kestrel:Endpoints").Exists();
 }

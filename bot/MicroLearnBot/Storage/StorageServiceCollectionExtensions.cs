@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace MicroLearnBot.Storage;
 
@@ -23,10 +24,11 @@ public static class StorageServiceCollectionExtensions
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                throw new InvalidOperationException(
+                throw new InvalidSettingsException(
                     "Storage:Provider is Postgres but ConnectionStrings:MicroLearn is empty; set it, for example 'Host=localhost;Database=microlearnbot;Username=bot;Password=...'.");
             }
 
+            CheckPostgresConnectionString(connectionString);
             services.AddDbContext<MicroLearnDbContext, PostgresMicroLearnDbContext>(builder => builder.UseNpgsql(connectionString));
         }
         else
@@ -40,10 +42,39 @@ public static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Parses the connection string now, so a SQLite one left in place after switching the provider is reported as a
+    /// setting to change rather than as a driver error when the database is first opened.
+    /// </summary>
+    private static void CheckPostgresConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidSettingsException(
+                $"ConnectionStrings:MicroLearn is not a PostgreSQL connection string ({exception.Message}). Set it, for example 'Host=localhost;Database=microlearnbot;Username=bot;Password=...'.",
+                exception);
+        }
+    }
+
     /// <summary>Creates the folder of the SQLite file, which SQLite itself will not do.</summary>
     private static string PrepareSqlite(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidSettingsException(
+                $"ConnectionStrings:MicroLearn is not a SQLite connection string ({exception.Message}). Set it, for example 'Data Source=data/microlearnbot.db', or set Storage:Provider to Postgres.",
+                exception);
+        }
+
         if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using MicroLearnBot.Learning.Scheduling.Replay;
+using MicroLearnBot.Tests.Support;
 
 namespace MicroLearnBot.Tests.Cli;
 
@@ -59,23 +60,11 @@ public sealed class ScheduleReplayProcessTests
     // stopped as soon as it logs that it listens, and fails the test, whatever the exit code.
     private static async Task<(int ExitCode, string Output, string Error)> RunReplayAsync(string input)
     {
-        var executable = Path.Combine(AppContext.BaseDirectory, "MicroLearnBot.dll");
-        Assert.True(File.Exists(executable), $"{executable} was not found; build the solution so the test output contains the bot.");
+        // A fresh folder, so a web host started by mistake creates its SQLite database there.
         var workingDirectory = Directory.CreateTempSubdirectory("microlearnbot-replay-");
+        var start = BotExecutable.CreateStartInfo(workingDirectory.FullName, "schedule", "replay");
 
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            // A fresh folder, so a web host started by mistake creates its SQLite database there.
-            WorkingDirectory = workingDirectory.FullName,
-        };
-        start.ArgumentList.Add(executable);
-        start.ArgumentList.Add("schedule");
-        start.ArgumentList.Add("replay");
-        // Overrides the Urls of appsettings.json, so a web host started by mistake takes a free loopback port.
+        // A web host started by mistake takes a free loopback port instead of the default one.
         start.Environment["Urls"] = "http://127.0.0.1:0";
 
         try
@@ -126,8 +115,4 @@ public sealed class ScheduleReplayProcessTests
 
         return text.ToString();
     }
-
-    // The dotnet executable that runs this test host, so the bot runs on the same runtime, or dotnet on PATH.
-    private static string DotnetHost() =>
-        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 }

@@ -1,3 +1,4 @@
+using MicroLearnBot;
 using MicroLearnBot.Channels.BotFramework;
 using MicroLearnBot.Delivery;
 using Microsoft.Extensions.Configuration;
@@ -41,7 +42,7 @@ public sealed class DeliverySettingsTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["BotFramework:TenantRequestsPerSecond"] = "0" })
             .Build();
 
-        var exception = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddBotFrameworkChannel(configuration));
+        var exception = Assert.Throws<InvalidSettingsException>(() => new ServiceCollection().AddBotFrameworkChannel(configuration));
 
         Assert.Equal("BotFramework:TenantRequestsPerSecond is 0; set a whole number of at least 1, or remove it to use the default 30.", exception.Message);
     }

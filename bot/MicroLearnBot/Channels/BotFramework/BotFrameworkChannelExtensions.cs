@@ -20,7 +20,7 @@ public static class BotFrameworkChannelExtensions
         var tenantRequestsPerSecond = configuration.GetValue(TenantRateLimiter.SettingName, TenantRateLimiter.DefaultRequestsPerSecond);
         if (tenantRequestsPerSecond < 1)
         {
-            throw new InvalidOperationException(
+            throw new InvalidSettingsException(
                 $"{TenantRateLimiter.SettingName} is {tenantRequestsPerSecond}; set a whole number of at least 1, or remove it to use the default {TenantRateLimiter.DefaultRequestsPerSecond}.");
         }
 
