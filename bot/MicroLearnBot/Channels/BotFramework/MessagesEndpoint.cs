@@ -212,7 +212,8 @@ public sealed partial class MessagesEndpoint(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Rejected activity {ActivityId} on channel {ChannelId}: {Reason}")]
+    // The authenticator already logs each rejection as a warning with its reason and ids, so this adds only the activity id.
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Rejected activity {ActivityId} on channel {ChannelId}: {Reason}")]
     private static partial void LogUnauthorized(ILogger logger, string? activityId, string? channelId, string? reason);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Ignored {ActivityType} activity {ActivityId}")]
