@@ -52,14 +52,16 @@ public sealed class ScheduleReplayTests
     [InlineData("""[{"reviews": []}, {"reviews": [{"rating": 5, "at": "2024-01-01T00:00:00Z"}]}]""", "sequence 1, review 0, rating: 5 is not a rating")]
     [InlineData("""[{"reviews": [{"rating": 3, "at": "2024-01-01T00:00:00"}]}]""", "sequence 0, review 0, at: \"2024-01-01T00:00:00\" is not an ISO-8601 instant")]
     [InlineData("""[{"reviews": [{"rating": 3}]}]""", "sequence 0, review 0: the field \"at\" is missing")]
-    [InlineData("""[{"params": [1, 2], "reviews": []}]""", "sequence 0: An FSRS parameter set has 21 weights")]
-    [InlineData("""[{"desired_retention": 1.5, "reviews": []}]""", "sequence 0: DesiredRetention is 1.5")]
+    [InlineData("""[{"params": [1, 2], "reviews": []}]""", "sequence 0, params: 2 numbers given; give 21 (FSRS-6), 19 (FSRS-5) or 17 (FSRS-4.5)")]
+    [InlineData("""[{"desired_retention": 1.5, "reviews": []}]""", "sequence 0, desired_retention: 1.5 is out of range")]
+    [InlineData("""[{"maximum_interval": 0, "reviews": []}]""", "sequence 0, maximum_interval: 0 is out of range")]
     [InlineData("""[{"maximum_interval": 10.5, "reviews": []}]""", "sequence 0, maximum_interval: expected a whole number")]
     [InlineData("""[{"learning_steps": ["10s"], "reviews": []}]""", "sequence 0, learning_steps[0]: Invalid learning step \"10s\"")]
     [InlineData("""[{"relearning_steps": ["1m", "10675200d"], "reviews": []}]""", "sequence 0, relearning_steps[1]: Learning step \"10675200d\" is too long: the maximum is 10675199d")]
     [InlineData("""[{"time_zone": "Mars/Olympus", "reviews": []}]""", "time zone \"Mars/Olympus\" was not found")]
     [InlineData("""[{"retention": 0.9, "reviews": []}]""", "unknown field \"retention\"")]
-    [InlineData("[", "not valid JSON")]
+    [InlineData("[", "not valid JSON at line 1, byte 2")]
+    [InlineData("[\n  {\"reviews\": [}]", "not valid JSON at line 2, byte 16: '}' is an invalid start of a value.")]
     public void Run_InvalidInput_ReportsLocationAndNoOutput(string input, string message)
     {
         var result = ScheduleReplay.Run(input);
@@ -67,6 +69,14 @@ public sealed class ScheduleReplayTests
         Assert.False(result.Succeeded);
         Assert.Null(result.Output);
         Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public void Run_ByteOrderMark_IsIgnored()
+    {
+        var result = ScheduleReplay.Run("\uFEFF[{\"reviews\": [{\"rating\": 3, \"at\": \"2024-01-01T00:00:00Z\"}]}]");
+
+        Assert.True(result.Succeeded, result.Error);
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public sealed class ScheduleReplayProcessTests
     }
 
     [Theory]
-    [InlineData("", "schedule replay failed: Input is not valid JSON:")]
-    [InlineData("""[{"reviews": [}]""", "schedule replay failed: Input is not valid JSON:")]
+    [InlineData("", "schedule replay failed: Input is not valid JSON at line 1, byte ")]
+    [InlineData("""[{"reviews": [}]""", "schedule replay failed: Input is not valid JSON at line 1, byte ")]
     [InlineData("""[{"reviews": [{"rating": 5, "at": "2024-01-01T00:00:00Z"}]}]""",
         "schedule replay failed: sequence 0, review 0, rating: 5 is not a rating; use 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy).")]
     [InlineData("""[{"learning_steps": ["10675200d"], "reviews": [{"rating": 3, "at": "2024-01-01T00:00:00Z"}]}]""",

@@ -25,6 +25,10 @@ public static partial class ReplayInputReader
     public static IReadOnlyList<ReplaySequence> Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+
+        // A file saved by a Windows editor may start with a byte order mark, which is not JSON.
+        json = json.TrimStart('\uFEFF');
+
         JsonDocument document;
         try
         {
@@ -32,7 +36,7 @@ public static partial class ReplayInputReader
         }
         catch (JsonException exception)
         {
-            throw new ReplayInputException($"Input is not valid JSON: {exception.Message}");
+            throw new ReplayInputException($"Input is not valid JSON at {DescribePosition(exception)}: {DescribeProblem(exception)}");
         }
 
         using (document)
@@ -77,7 +81,13 @@ public static partial class ReplayInputReader
 
         if (Field(element, "desired_retention") is { } retention)
         {
-            options = options with { DesiredRetention = ReadNumber(retention, $"{where}, desired_retention") };
+            var value = ReadNumber(retention, $"{where}, desired_retention");
+            if (!(value > 0 && value <= 1))
+            {
+                throw new ReplayInputException($"{where}, desired_retention: {retention.GetRawText()} is out of range; give a number greater than 0 and at most 1, such as 0.9.");
+            }
+
+            options = options with { DesiredRetention = value };
         }
 
         if (Field(element, "enable_short_term") is { } shortTerm)
@@ -87,7 +97,13 @@ public static partial class ReplayInputReader
 
         if (Field(element, "maximum_interval") is { } maximum)
         {
-            options = options with { MaximumInterval = ReadInteger(maximum, $"{where}, maximum_interval") };
+            var value = ReadInteger(maximum, $"{where}, maximum_interval");
+            if (value < 1)
+            {
+                throw new ReplayInputException($"{where}, maximum_interval: {value} is out of range; give a whole number of days, 1 or more, such as 36500.");
+            }
+
+            options = options with { MaximumInterval = value };
         }
 
         if (Field(element, "learning_steps") is { } learning)
@@ -236,6 +252,11 @@ public static partial class ReplayInputReader
             numbers.Add(ReadNumber(item, $"{where}[{numbers.Count}]"));
         }
 
+        if (numbers.Count is not (17 or 19 or 21))
+        {
+            throw new ReplayInputException($"{where}: {numbers.Count} numbers given; give 21 (FSRS-6), 19 (FSRS-5) or 17 (FSRS-4.5), or null for the defaults.");
+        }
+
         return numbers;
     }
 
@@ -280,4 +301,23 @@ public static partial class ReplayInputReader
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         _ => "null",
     };
+
+    // JsonException counts lines and bytes from 0, while editors count from 1.
+    private static string DescribePosition(JsonException exception) =>
+        exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+            ? $"line {line + 1}, byte {position + 1}"
+            : "the end";
+
+    // The parser's message ends with its own position, which DescribePosition gives in the editor's count.
+    private static string DescribeProblem(JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        }
+
+        return (cut < 0 ? message : message[..cut]).TrimEnd();
+    }
 }
