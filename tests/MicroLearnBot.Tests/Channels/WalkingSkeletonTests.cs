@@ -106,7 +106,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         var data = await FirstLessonSubmitDataAsync(bot);
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = new string('x', 4001), ["check:del-1:q1"] = "a" }));
-        var tooLong = await _connector.WaitForActivityAsync(r => r.CardText.Contains("4001 tecken", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        var tooLong = await _connector.WaitForActivityAsync(r => r.CardText.Contains("4\u00A0001 tecken", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         Assert.Contains("Inget har sparats", tooLong.CardText, StringComparison.Ordinal);
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = "   " }));

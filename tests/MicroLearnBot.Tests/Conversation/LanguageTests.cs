@@ -94,6 +94,24 @@ public sealed partial class LanguageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnswerErrorFollowsLearnerLanguage()
+    {
+        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
+        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1, withEnglish: false)));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start testkurs", "en-US"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "more", "en-US"));
+        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        // The message names no course text, so it is in the learner's language even for a Swedish-only course.
+        var inputs = new Dictionary<string, string> { ["reflection"] = new string('x', 4001) };
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(lesson.Card!, "answer"), inputs, locale: "en-US"));
+
+        await _connector.WaitForActivityAsync(r => r.CardText.Contains("Your reflection is 4,001 characters long, but at most 4,000 characters fit.", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.DoesNotContain(_connector.Requests, r => r.CardText.Contains("Din reflektion", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WelcomeButtonSwitchesLanguage()
     {
         var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);

@@ -52,12 +52,12 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
         var reflection = submission.Field(SubmissionActions.ReflectionInput)?.Trim() ?? "";
         if (asksReflection && reflection.Length == 0)
         {
-            return TurnResult.Message(version.Language, "answer.empty");
+            return TurnResult.Message(language, "answer.empty");
         }
 
         if (reflection.Length > AnswerLimits.MaxReflectionLength)
         {
-            return TurnResult.Message(version.Language, "answer.tooLong", reflection.Length, AnswerLimits.MaxReflectionLength);
+            return TurnResult.Message(language, "answer.tooLong", reflection.Length, AnswerLimits.MaxReflectionLength);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -85,7 +85,7 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
 
         if (answers.Count == 0)
         {
-            return TurnResult.Message(version.Language, "answer.nothing");
+            return TurnResult.Message(language, "answer.nothing");
         }
 
         // A wrong answer is rated Again now. A right one waits for the learner's confidence tap.
