@@ -23,7 +23,7 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
     private readonly SemaphoreSlim _reloadLock = new(1, 1);
     private readonly Dictionary<string, string> _lastProblems = new(StringComparer.Ordinal);
 
-    private Snapshot _snapshot = new(ImmutableSortedDictionary.Create<string, Course>(StringComparer.Ordinal));
+    private Snapshot _snapshot = new(ImmutableSortedDictionary.Create<string, Course>(StringComparer.Ordinal), ImmutableHashSet.Create<string>(StringComparer.Ordinal));
     private bool _folderMissingLogged;
     private CourseFolderWatcher? _watcher;
 
@@ -50,6 +50,8 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
 
     public Course? Find(string courseId) =>
         courseId is not null && Volatile.Read(ref _snapshot).ById.TryGetValue(courseId, out var course) ? course : null;
+
+    public bool IsLeftOut(string courseId) => courseId is not null && Volatile.Read(ref _snapshot).LeftOut.Contains(courseId);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -88,7 +90,7 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
                     _folderMissingLogged = true;
                 }
 
-                Publish(_snapshot.ById.Clear());
+                Publish(_snapshot.ById.Clear(), _snapshot.LeftOut.Clear());
                 return;
             }
 
@@ -110,7 +112,8 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
                 _lastProblems.Remove(removed);
             }
 
-            Publish(builder.ToImmutable());
+            var leftOut = result.Courses.Where(c => c.Course is null).Select(c => c.CourseId).ToImmutableHashSet(StringComparer.Ordinal);
+            Publish(builder.ToImmutable(), leftOut);
             _logger.CatalogLoaded(builder.Count, CoursesPath, result.Courses.Count(c => c.Course is null));
         }
         finally
@@ -135,14 +138,16 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
                 }
 
                 _lastProblems.Remove(courseId);
-                Publish(_snapshot.ById.Remove(courseId));
+                Publish(_snapshot.ById.Remove(courseId), _snapshot.LeftOut.Remove(courseId));
                 return;
             }
 
             var result = await _loader.LoadCourseAsync(folder, cancellationToken).ConfigureAwait(false);
             Report(result);
-            var courses = _snapshot.ById;
-            Publish(result.Course is null ? courses.Remove(result.CourseId) : courses.SetItem(result.CourseId, result.Course));
+            var (courses, leftOut) = (_snapshot.ById, _snapshot.LeftOut);
+            Publish(
+                result.Course is null ? courses.Remove(result.CourseId) : courses.SetItem(result.CourseId, result.Course),
+                result.Course is null ? leftOut.Add(result.CourseId) : leftOut.Remove(result.CourseId));
         }
         finally
         {
@@ -151,7 +156,8 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
     }
 
     /// <summary>Replaces the snapshot readers see; called only while holding the reload lock.</summary>
-    private void Publish(ImmutableSortedDictionary<string, Course> courses) => Volatile.Write(ref _snapshot, new Snapshot(courses));
+    private void Publish(ImmutableSortedDictionary<string, Course> courses, ImmutableHashSet<string> leftOut) =>
+        Volatile.Write(ref _snapshot, new Snapshot(courses, leftOut));
 
     /// <summary>Logs a course's outcome, and its problems only when they differ from the previous load.</summary>
     private void Report(CourseLoadResult result)
@@ -219,9 +225,12 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
     }
 
     /// <summary>The courses as one immutable value, so a reader never sees half of a reload.</summary>
-    private sealed class Snapshot(ImmutableSortedDictionary<string, Course> byId)
+    private sealed class Snapshot(ImmutableSortedDictionary<string, Course> byId, ImmutableHashSet<string> leftOut)
     {
         public ImmutableSortedDictionary<string, Course> ById { get; } = byId;
+
+        /// <summary>Ids of course folders that have errors and are left out until fixed.</summary>
+        public ImmutableHashSet<string> LeftOut { get; } = leftOut;
 
         public IReadOnlyList<Course> Courses { get; } = [.. byId.Values];
     }

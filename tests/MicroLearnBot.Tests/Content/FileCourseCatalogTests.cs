@@ -45,6 +45,9 @@ public sealed class FileCourseCatalogTests : IDisposable
         await catalog.StartAsync(CancellationToken.None);
 
         Assert.Equal(["sma-steg"], catalog.Courses.Select(c => c.Id));
+        Assert.True(catalog.IsLeftOut("andra-kursen"));
+        Assert.False(catalog.IsLeftOut("sma-steg"));
+        Assert.False(catalog.IsLeftOut("finns-inte"));
         Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Error && e.Message == "Course andra-kursen is left out until its files are fixed; errors found: 1");
         Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith($"{broken}:2:5: error: nugget id 'X' is invalid;", StringComparison.Ordinal));
     }
@@ -70,12 +73,14 @@ public sealed class FileCourseCatalogTests : IDisposable
         _content.Write("sma-steg/course.yaml", "title: [\n");
 
         await WaitUntilAsync(() => catalog.Find("sma-steg") is null);
+        Assert.True(catalog.IsLeftOut("sma-steg"));
         Assert.NotNull(catalog.Find("andra-kursen"));
         Assert.Contains(_logger.Entries, e => e.Message.StartsWith($"{Path.Combine(_content.CoursePath(), "course.yaml")}:2:1: error: invalid YAML:", StringComparison.Ordinal));
 
         _content.Write("sma-steg/course.yaml", CourseTexts.CourseYaml);
 
         await WaitUntilAsync(() => catalog.Find("sma-steg") is not null);
+        Assert.False(catalog.IsLeftOut("sma-steg"));
     }
 
     [Fact]

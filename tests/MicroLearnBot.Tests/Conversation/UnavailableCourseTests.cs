@@ -34,6 +34,9 @@ public sealed class UnavailableCourseTests : IAsyncLifetime
         await _connector.WaitForActivityAsync(r => r.CardText.Contains("Kursen **testkurs** går inte att visa just nu", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         var more = await ReplyToAsync(bot, Activities.Text(_connector.ServiceUrl, "mer"));
         Assert.Contains("går inte att visa just nu", more.CardText, StringComparison.Ordinal);
+        var start = await ReplyToAsync(bot, Activities.Text(_connector.ServiceUrl, "starta testkurs"));
+        Assert.Contains("Kursen **testkurs** går inte att visa just nu", start.CardText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jag hittar ingen kurs", start.CardText, StringComparison.Ordinal);
 
         var data = Activities.SubmitData(lesson.Card!, "answer");
         var inputs = new Dictionary<string, string> { ["reflection"] = "Min tanke", ["check:del-1:q1"] = "a" };

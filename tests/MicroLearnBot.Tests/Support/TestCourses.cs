@@ -65,14 +65,24 @@ public sealed class StaticCourseCatalog(params Course[] courses) : ICourseCatalo
     public Course? Find(string courseId) => Courses.FirstOrDefault(c => c.Id == courseId);
 }
 
-/// <summary>A catalog whose courses a test can swap, as a content reload would.</summary>
+/// <summary>
+/// A catalog whose courses a test can swap, as a content reload would. A course that a swap removes counts as left
+/// out, as one whose files broke.
+/// </summary>
 public sealed class SwappableCourseCatalog(params Course[] courses) : ICourseCatalog
 {
     private volatile IReadOnlyList<Course> _courses = courses;
+    private volatile IReadOnlySet<string> _leftOut = new HashSet<string>();
 
     public IReadOnlyList<Course> Courses => _courses;
 
     public Course? Find(string courseId) => _courses.FirstOrDefault(c => c.Id == courseId);
 
-    public void Replace(params Course[] courses) => _courses = courses;
+    public bool IsLeftOut(string courseId) => _leftOut.Contains(courseId);
+
+    public void Replace(params Course[] courses)
+    {
+        _leftOut = _courses.Select(c => c.Id).Concat(_leftOut).Except(courses.Select(c => c.Id)).ToHashSet();
+        _courses = courses;
+    }
 }

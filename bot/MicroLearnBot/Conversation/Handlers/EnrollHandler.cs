@@ -14,7 +14,9 @@ public sealed class EnrollHandler(ICourseCatalog catalog, TimeProvider time)
         var course = catalog.Find(courseId);
         if (course is null)
         {
-            return TurnResult.Message(language, "enroll.notFound", courseId);
+            return catalog.IsLeftOut(courseId)
+                ? TurnResult.Message(language, "course.unavailable", courseId)
+                : TurnResult.Message(language, "enroll.notFound", courseId);
         }
 
         var now = time.GetUtcNow();
