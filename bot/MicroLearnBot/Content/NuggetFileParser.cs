@@ -42,11 +42,12 @@ internal static class NuggetFileParser
 
         map.WarnUnknownKeys(KnownKeys);
 
-        var id = map.RequiredText("id", "varfor-sma-steg");
+        var suggestedId = ContentRules.SuggestId(fileName);
+        var id = map.RequiredText("id", suggestedId);
         if (id is not null && !ContentRules.IsValidId(id))
         {
             problems.Error(map.MarkOf(map.ValueOf("id")!),
-                $"nugget id '{id}' is invalid; use lowercase letters a-z, digits and single hyphens, as in `varfor-sma-steg`");
+                $"nugget id '{id}' is invalid; use lowercase letters a-z, digits and single hyphens, as in `{suggestedId}`");
         }
 
         id ??= "";
@@ -56,7 +57,7 @@ internal static class NuggetFileParser
         var nugget = new Nugget
         {
             Id = id,
-            Title = titled.RequiredText("title", "\"Why small steps work\"") ?? "",
+            Title = titled.RequiredText("title", "\"The heading of the lesson card\"") ?? "",
             EstimatedMinutes = ReadMinutes(titled),
             Body = document.Body.Trim(),
             Media = MediaParser.ReadMedia(titled),

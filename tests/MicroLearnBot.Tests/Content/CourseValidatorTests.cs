@@ -101,7 +101,7 @@ public sealed class CourseValidatorTests : IDisposable
         var result = await LoadAsync();
 
         AssertProblem(Assert.Single(result.Problems), FirstNuggetFile, 2, 1, ContentProblemSeverity.Error,
-            "nugget 'forsta-steget' is missing 'title': add `title: \"Why small steps work\"`");
+            "nugget 'forsta-steget' is missing 'title': add `title: \"The heading of the lesson card\"`");
     }
 
     [Fact]
@@ -186,6 +186,31 @@ public sealed class CourseValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task MissingNuggetId_SuggestsIdFromFileName()
+    {
+        WriteFirstNugget(CourseTexts.ReplaceLine(CourseTexts.FirstNugget, 2, ""));
+
+        var result = await LoadAsync();
+
+        AssertProblem(Assert.Single(result.Problems), FirstNuggetFile, 3, 1, ContentProblemSeverity.Error,
+            "front matter of 01-forsta-steget.md is missing 'id': add `id: forsta-steget`");
+    }
+
+    [Theory]
+    [InlineData("03-Nätfiske i mejl.md", "natfiske-i-mejl")]
+    [InlineData("02-andra-steget.md", "andra-steget")]
+    [InlineData("Översikt.md", "oversikt")]
+    [InlineData("2024.md", "2024")]
+    [InlineData("___.md", "forsta-lektionen")]
+    public void SuggestId_GivesValidId(string fileName, string expected)
+    {
+        var suggested = ContentRules.SuggestId(fileName);
+
+        Assert.Equal(expected, suggested);
+        Assert.True(ContentRules.IsValidId(suggested));
+    }
+
+    [Fact]
     public async Task InvalidNuggetId_IsError()
     {
         WriteFirstNugget(CourseTexts.ReplaceLine(CourseTexts.FirstNugget, 2, "id: Första_steget"));
@@ -193,7 +218,7 @@ public sealed class CourseValidatorTests : IDisposable
         var result = await LoadAsync();
 
         AssertProblem(Assert.Single(result.Problems), FirstNuggetFile, 2, 5, ContentProblemSeverity.Error,
-            "nugget id 'Första_steget' is invalid; use lowercase letters a-z, digits and single hyphens, as in `varfor-sma-steg`");
+            "nugget id 'Första_steget' is invalid; use lowercase letters a-z, digits and single hyphens, as in `forsta-steget`");
     }
 
     [Fact]
@@ -629,7 +654,7 @@ public sealed class CourseValidatorTests : IDisposable
         Assert.Equal(2, result.Problems.Count);
         Assert.EndsWith("01-forsta-steget.md", result.Problems[0].FilePath, StringComparison.Ordinal);
         Assert.EndsWith("02-andra-steget.md", result.Problems[1].FilePath, StringComparison.Ordinal);
-        Assert.Equal("nugget 'andra-steget': 'title' is empty; write `title: \"Why small steps work\"`", result.Problems[1].Message);
+        Assert.Equal("nugget 'andra-steget': 'title' is empty; write `title: \"The heading of the lesson card\"`", result.Problems[1].Message);
     }
 
     private async Task<CourseLoadResult> LoadAsync() => await new CourseLoader().LoadCourseAsync(_content.CoursePath());
