@@ -89,9 +89,9 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
         if (!sink.Any(p => p.IsError) && metadata is { Language: { } language })
         {
             course = BuildCourse(courseId, language, metadata, original.Nuggets, translations);
-            var files = original.Nuggets.Select(n => ((language, n.Id), n.FilePath))
-                .Concat(translations.SelectMany(t => t.Nuggets.Select(n => ((t.Metadata.Language, n.Id), n.FilePath))))
-                .ToDictionary(pair => pair.Item1, pair => pair.FilePath);
+            var files = original.Nuggets.Select(n => ((language, n.Id), n))
+                .Concat(translations.SelectMany(t => t.Nuggets.Select(n => ((t.Metadata.Language, n.Id), n))))
+                .ToDictionary(pair => pair.Item1, pair => pair.n);
             LessonCardBudget.Check(course, files, _cardRenderer, sink);
             if (sink.Any(p => p.IsError))
             {

@@ -58,16 +58,16 @@ public static class LessonCardBudget
     }
 
     /// <summary>Renders every nugget of every language of <paramref name="course"/> and reports cards over budget or of the wrong version.</summary>
-    internal static void Check(Course course, IReadOnlyDictionary<(string Language, string NuggetId), string> nuggetFiles,
+    internal static void Check(Course course, IReadOnlyDictionary<(string Language, string NuggetId), ParsedNugget> nuggetFiles,
         ILessonCardPreviewRenderer renderer, List<ContentProblem> sink)
     {
         foreach (var (language, version) in Versions(course))
         {
             foreach (var nugget in version.Nuggets)
             {
-                var file = nuggetFiles.TryGetValue((language, nugget.Id), out var path) ? path : nugget.Id;
-                var problems = new FileProblems(file, sink);
-                CheckNugget(course, nugget, language, renderer, problems);
+                var parsed = nuggetFiles.GetValueOrDefault((language, nugget.Id));
+                var problems = new FileProblems(parsed?.FilePath ?? nugget.Id, sink);
+                CheckNugget(course, nugget, language, renderer, problems, parsed?.BodyMark ?? SourceMark.FileStart);
             }
         }
     }
@@ -75,7 +75,9 @@ public static class LessonCardBudget
     internal static IEnumerable<(string Language, CourseVersion Version)> Versions(Course course) =>
         new[] { (course.Language, course.Original) }.Concat(course.Translations.Select(t => (t.Key, t.Value)));
 
-    private static void CheckNugget(Course course, Nugget nugget, string language, ILessonCardPreviewRenderer renderer, FileProblems problems)
+    /// <param name="bodyMark">Where the body starts, because the body is usually what makes a card too big.</param>
+    private static void CheckNugget(Course course, Nugget nugget, string language, ILessonCardPreviewRenderer renderer, FileProblems problems,
+        SourceMark bodyMark)
     {
         JsonObject card;
 
@@ -100,7 +102,7 @@ public static class LessonCardBudget
         var length = MeasureActivity(card);
         if (length > MaxActivityUtf16Length)
         {
-            problems.Error(SourceMark.FileStart, string.Format(CultureInfo.InvariantCulture,
+            problems.Error(bodyMark, string.Format(CultureInfo.InvariantCulture,
                 "nugget '{0}' ({1}) renders to a Teams message of {2:N0} characters, over the {3:N0} the bot allows; shorten the body, the transcript or the choices, or split the nugget in two",
                 nugget.Id, ContentRules.LanguageName(language), length, MaxActivityUtf16Length));
         }

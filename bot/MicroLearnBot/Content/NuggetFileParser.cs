@@ -13,7 +13,8 @@ internal sealed record ParsedCheck(string LocalId, SourceMark IdMark, CheckKind 
 /// A nugget file after parsing. <see cref="Model"/> is built even when the file has errors (missing
 /// text becomes empty) so that later checks can still compare it; a course with errors is never served.
 /// </summary>
-internal sealed record ParsedNugget(string FilePath, Nugget Model, SourceMark IdMark, IReadOnlyList<ParsedCheck> Checks, SourceMark ChecksMark)
+internal sealed record ParsedNugget(string FilePath, Nugget Model, SourceMark IdMark, IReadOnlyList<ParsedCheck> Checks, SourceMark ChecksMark,
+    SourceMark BodyMark)
 {
     public string Id => Model.Id;
 
@@ -69,7 +70,15 @@ internal static class NuggetFileParser
         MarkdownBodyInspector.Inspect(document.Body, document.BodyLineOffset, name, problems);
 
         return new ParsedNugget(problems.FilePath, nugget, map.Has("id") ? map.MarkOf(map.ValueOf("id")!) : map.Start,
-            checks.Select(c => c.Parsed).ToList(), map.Has("checks") ? map.KeyMark("checks") : map.Start);
+            checks.Select(c => c.Parsed).ToList(), map.Has("checks") ? map.KeyMark("checks") : map.Start, BodyStart(document));
+    }
+
+    /// <summary>Returns the first line of the body that has text, or the line after the front matter for an empty body.</summary>
+    private static SourceMark BodyStart(FrontMatterDocument document)
+    {
+        var lines = document.Body.Split('\n');
+        var firstText = Array.FindIndex(lines, line => !string.IsNullOrWhiteSpace(line));
+        return new SourceMark(document.BodyLineOffset + 1 + Math.Max(firstText, 0), 1);
     }
 
     private static int ReadMinutes(YamlMap map)
