@@ -29,7 +29,8 @@ internal abstract record ContentCommandLine
     private static ContentCommandLine ParseValidate(List<string> rest) => rest switch
     {
         [] => new Validate(DefaultContentFolder),
-        [var folder] when !folder.StartsWith("--", StringComparison.Ordinal) => new Validate(folder),
+        [var folder] when !folder.StartsWith('-') => new Validate(folder),
+        [var option] => new Invalid($"unknown option '{option}' for content validate: it takes only a folder, such as `content validate content/`"),
         _ => new Invalid($"content validate takes at most one folder, but got: {string.Join(' ', rest)}"),
     };
 

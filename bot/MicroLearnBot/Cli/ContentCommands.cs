@@ -73,7 +73,16 @@ public static class ContentCommands
 
     private static async Task<int> ValidateAsync(CourseLoader loader, string folder, string workingDirectory, TextWriter output, CancellationToken cancellationToken)
     {
-        var result = await loader.LoadAllAsync(Path.GetFullPath(folder, workingDirectory), cancellationToken).ConfigureAwait(false);
+        var fullPath = Path.GetFullPath(folder, workingDirectory);
+        if (File.Exists(fullPath))
+        {
+            // A course is checked as a whole, because ids must be unique across its files.
+            var courseFolder = DisplayPath(Path.GetDirectoryName(fullPath)!, workingDirectory);
+            await output.WriteLineAsync($"{DisplayPath(fullPath, workingDirectory)}:1:1: error: content validate checks folders, not single files; run `content validate {courseFolder}` to check the course that holds this file").ConfigureAwait(false);
+            return Failure;
+        }
+
+        var result = await loader.LoadAllAsync(fullPath, cancellationToken).ConfigureAwait(false);
         foreach (var problem in result.AllProblems)
         {
             await output.WriteLineAsync(problem.Format(DisplayPath(problem.FilePath, workingDirectory))).ConfigureAwait(false);

@@ -92,10 +92,21 @@ public sealed class ContentCommandsTests : IDisposable
         Assert.Contains(": error: content folder not found;", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ValidateFile_NamesItsCourseFolder()
+    {
+        var (exitCode, output, _) = await RunAsync("content", "validate", "content/courses/sma-steg/01-forsta-steget.md");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("01-forsta-steget.md:1:1: error: content validate checks folders, not single files; run `content validate ", output, StringComparison.Ordinal);
+        Assert.Contains("sma-steg` to check the course that holds this file", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("missing content command: use `content validate` or `content preview`", "content")]
     [InlineData("unknown content command 'publish': use `content validate` or `content preview`", "content", "publish")]
     [InlineData("content validate takes at most one folder, but got: a b", "content", "validate", "a", "b")]
+    [InlineData("unknown option '--strict' for content validate: it takes only a folder, such as `content validate content/`", "content", "validate", "--strict")]
     [InlineData("content preview needs a course id, the name of the course's folder", "content", "preview")]
     [InlineData("option --out needs a folder after it", "content", "preview", "sma-steg", "--out")]
     [InlineData("unknown option '--force' for content preview", "content", "preview", "sma-steg", "--force")]
