@@ -288,6 +288,12 @@ internal sealed class YamlMap
             return $"invalid YAML: {detail}; each key may appear only once in the same block, so remove or rename one";
         }
 
+        // YamlDotNet reports a quote left open as trouble on a later line, so the quote is named first.
+        if (detail.Contains("quoted scalar", StringComparison.Ordinal))
+        {
+            return $"invalid YAML: {detail}; check that the quoted text that starts here ends with the same quote mark on this line";
+        }
+
         return $"invalid YAML: {detail}; check the indentation (spaces, not tabs) and put text containing `: ` or `#` in double quotes";
     }
 }

@@ -61,6 +61,18 @@ public sealed class CourseValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task UnclosedQuote_PointsAtQuote()
+    {
+        WriteFirstNugget(CourseTexts.ReplaceLine(CourseTexts.FirstNugget, 3, "title: \"Första steget"));
+
+        var result = await LoadAsync();
+
+        var problem = Assert.Single(result.Problems);
+        AssertProblem(problem, FirstNuggetFile, 3, 8, ContentProblemSeverity.Error,
+            "invalid YAML: While scanning a multi-line double-quoted scalar, found wrong indentation; check that the quoted text that starts here ends with the same quote mark on this line");
+    }
+
+    [Fact]
     public async Task DuplicateYamlKey_IsError()
     {
         WriteFirstNugget(CourseTexts.InsertLine(CourseTexts.FirstNugget, 4, "title: \"Igen\""));
