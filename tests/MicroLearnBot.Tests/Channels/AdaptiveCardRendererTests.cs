@@ -47,6 +47,43 @@ public sealed class AdaptiveCardRendererTests
         yield return new MessageView([LocalizedText.Of("time.set", new LocalTimeArgument(new TimeOnly(9, 0)))]) { Language = language };
     }
 
+    [Fact]
+    public void LessonSummary_IsNuggetTitle()
+    {
+        var course = TestCourses.Create();
+        var nugget = course.Original.Nuggets[0];
+        var view = new LessonView(course.Id, course.Original.Title, nugget, Guid.NewGuid(), 1, 3) { Language = "sv" };
+
+        var card = _renderer.Render(view);
+
+        Assert.Equal(nugget.Title, card.Summary);
+        Assert.Null(card.ToJson()["summary"]);
+    }
+
+    [Fact]
+    public void MessageSummary_IsFirstLineWithoutMarks()
+    {
+        var view = new MessageView([LocalizedText.Of("enroll.notFound", "kurs-x")]) { Language = "sv" };
+
+        var card = _renderer.Render(view);
+
+        Assert.Equal("Jag hittar ingen kurs med id kurs-x. Skriv kurser för att se vilka kurser som finns.", card.Summary);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void EveryCardHasShortSummary(string language)
+    {
+        foreach (var view in AllViews(language))
+        {
+            var summary = _renderer.Render(view).Summary;
+
+            Assert.False(string.IsNullOrWhiteSpace(summary), $"{view.GetType().Name} ({language}) has no summary.");
+            Assert.True(summary.Length <= 120, $"{view.GetType().Name} ({language}) has a summary of {summary.Length} characters.");
+            Assert.DoesNotContain('\n', summary);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void EveryCardValidatesAgainstSchema(string language)

@@ -53,6 +53,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
             Assert.Equal(1, await bot.RunSweepAsync());
             var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Lektion 1", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
             Assert.Contains("\"Input.Text\"", lesson.Card!.ToJsonString(), StringComparison.Ordinal);
+            Assert.Equal("Lektion 1", (string?)lesson.Body!["summary"]);
 
             var submitData = Activities.SubmitData(lesson.Card!, "answer");
             var submit = Activities.Submit(_connector.ServiceUrl, submitData, new Dictionary<string, string> { ["reflection"] = reflection, ["check:del-1:q1"] = "a" });

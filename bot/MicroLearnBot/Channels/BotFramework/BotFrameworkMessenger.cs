@@ -82,7 +82,7 @@ public sealed partial class BotFrameworkMessenger(
             Conversation = new ConversationAccount { Id = address.ConversationId },
             ReplyToId = address.ReplyToId,
             Locale = view.Language == Language.English ? "en-GB" : "sv-SE",
-            Summary = card.FallbackText,
+            Summary = card.Summary ?? card.FallbackText,
             Attachments = [new Attachment { ContentType = AdaptiveCard.ContentType, Content = card.ToJson() }],
         };
 

@@ -16,6 +16,12 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
     /// <summary>Plain text shown by hosts that cannot render the card at all.</summary>
     public string? FallbackText { get; init; }
 
+    /// <summary>
+    /// One line that says what the card is about, for the message's <c>summary</c>, which clients may show in
+    /// notifications and chat lists. Not part of the card JSON.
+    /// </summary>
+    public string? Summary { get; init; }
+
     /// <summary>The card's language tag (for example <c>sv-SE</c>), used by hosts for dates and speech.</summary>
     public string? Lang { get; init; }
 

@@ -7,6 +7,9 @@ namespace MicroLearnBot.Channels.BotFramework.Cards;
 /// <summary>Renders channel-neutral reply views as Adaptive Cards 1.5, every word in the view's language.</summary>
 public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
 {
+    // Long enough for a lesson title, short enough for a notification line.
+    private const int MaxSummaryLength = 120;
+
     public AdaptiveCard Render(ReplyView view) => view switch
     {
         MessageView message => RenderMessage(message),
@@ -32,10 +35,25 @@ public sealed partial class AdaptiveCardRenderer(TextCatalog texts)
         {
             Actions = actions ?? [],
             FallbackText = T(view, "card.fallback"),
+            Summary = SummaryOf(body),
 
             // NOTE: no card-level "lang": adaptivecards 3.x checks it with a global-flag regex whose lastIndex
             // carries over between cards, so every second card logs an invalid value even for "sv".
         };
+
+    /// <summary>Returns the card's heading, or its first text, as one line of plain text without Markdown marks.</summary>
+    private static string? SummaryOf(IReadOnlyList<CardElement> body)
+    {
+        var texts = body.OfType<TextBlock>().ToList();
+        var text = (texts.FirstOrDefault(t => t.Style == "heading") ?? texts.FirstOrDefault())?.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var firstLine = text.Split('\r', '\n')[0].Replace("**", "", StringComparison.Ordinal).Trim();
+        return firstLine.Length <= MaxSummaryLength ? firstLine : string.Concat(firstLine.AsSpan(0, MaxSummaryLength - 1), "…");
+    }
 
     private static TextBlock Title(string text) => new(text) { Size = "medium", Weight = "bolder", Style = "heading" };
 
