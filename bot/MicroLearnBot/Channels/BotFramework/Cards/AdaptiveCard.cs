@@ -17,7 +17,7 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
     public string? FallbackText { get; init; }
 
     /// <summary>
-    /// One line that says what the card is about, for the message's <c>summary</c>, which clients may show in
+    /// A one-line description of the card for the message's <c>summary</c>, which clients may show in
     /// notifications and chat lists. Not part of the card JSON.
     /// </summary>
     public string? Summary { get; init; }
