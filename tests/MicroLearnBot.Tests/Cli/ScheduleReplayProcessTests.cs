@@ -75,16 +75,7 @@ public sealed class ScheduleReplayProcessTests
             await process.StandardInput.WriteAsync(input);
             process.StandardInput.Close();
 
-            using var timeout = new CancellationTokenSource(ExitTimeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"schedule replay did not exit within {ExitTimeout.TotalSeconds} s.\nstdout: {await output}\nstderr: {await error}");
-            }
+            await BotExecutable.WaitForExitAsync(process, ExitTimeout, "schedule replay", output, error);
 
             var (outputText, errorText) = (await output, await error);
             Assert.False(outputText.Contains(WebHostStarted, StringComparison.Ordinal), $"The web host started:\n{outputText}");

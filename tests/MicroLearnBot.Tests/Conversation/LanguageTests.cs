@@ -76,12 +76,8 @@ public sealed partial class LanguageTests : IAsyncLifetime
     [Fact]
     public async Task ConfidenceReplyFollowsCourseLanguage()
     {
-        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
-        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1, withEnglish: false)));
-        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start testkurs", "en-US"));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "more", "en-US"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1, withEnglish: false)));
+        var lesson = await EnglishLearnerGetsSwedishLessonAsync(bot);
         var inputs = new Dictionary<string, string> { ["reflection"] = "Tanke", ["check:del-1:q1"] = "a" };
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, Activities.SubmitData(lesson.Card!, "answer"), inputs, locale: "en-US"));
         var feedback = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Helt säker", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
@@ -96,12 +92,8 @@ public sealed partial class LanguageTests : IAsyncLifetime
     [Fact]
     public async Task AnswerErrorFollowsLearnerLanguage()
     {
-        var time = FakeTime.AtStockholm(2026, 12, 7, 10, 0);
-        await using var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1, withEnglish: false)));
-        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start testkurs", "en-US"));
-        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "more", "en-US"));
-        var lesson = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1, withEnglish: false)));
+        var lesson = await EnglishLearnerGetsSwedishLessonAsync(bot);
 
         // The message names no course text, so it is in the learner's language even for a Swedish-only course.
         var inputs = new Dictionary<string, string> { ["reflection"] = new string('x', 4001) };
@@ -183,4 +175,13 @@ public sealed partial class LanguageTests : IAsyncLifetime
 
     [GeneratedRegex(@"\b(Welcome|Courses|Start |Send answer|Reflection|lesson \d+ of|Test yourself|Thank you|Correct answer|Not quite|How sure|Guessed|Next lesson)\b")]
     private static partial Regex EnglishInterfaceWords();
+
+    // An en-US learner starts the Swedish-only test course and asks for its first lesson, whose card is Swedish.
+    private async Task<RecordedRequest> EnglishLearnerGetsSwedishLessonAsync(BotTestHost bot)
+    {
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "start testkurs", "en-US"));
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "more", "en-US"));
+        return await _connector.WaitForActivityAsync(r => r.CardText.Contains("Skicka svar", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+    }
 }

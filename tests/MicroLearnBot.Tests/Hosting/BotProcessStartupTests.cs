@@ -38,16 +38,7 @@ public sealed partial class BotProcessStartupTests
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(ProcessTimeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"The bot did not stop on wrong settings within {ProcessTimeout.TotalSeconds} s.\nstdout: {await output}\nstderr: {await error}");
-            }
+            await BotExecutable.WaitForExitAsync(process, ProcessTimeout, "The bot with wrong settings", output, error);
 
             var errorLines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.Equal(1, process.ExitCode);

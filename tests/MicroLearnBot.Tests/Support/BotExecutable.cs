@@ -39,6 +39,24 @@ internal static class BotExecutable
         return start;
     }
 
+    /// <summary>
+    /// Waits for the process to exit. After <paramref name="timeout"/> it kills the process and fails the test with
+    /// <paramref name="what"/> and the streams' text so far.
+    /// </summary>
+    public static async Task WaitForExitAsync(Process process, TimeSpan timeout, string what, Task<string> output, Task<string> error)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{what} did not exit within {timeout.TotalSeconds} s.\nstdout: {await output}\nstderr: {await error}");
+        }
+    }
+
     // The dotnet executable that runs this test host, so the bot runs on the same runtime, or dotnet on PATH.
     private static string DotnetHost() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
