@@ -77,8 +77,8 @@ public sealed class CourseEndTests : IAsyncLifetime
             inputs[$"check:{question}"] = "a";
         }
 
-        var earlier = _connector.Requests.ToHashSet(ReferenceEqualityComparer.Instance);
-        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, inputs));
-        return await _connector.WaitForActivityAsync(r => !earlier.Contains(r) && r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        return await _connector.WaitForNewActivityAsync(
+            () => bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, inputs)),
+            r => r.CardText.Contains("Ditt svar är sparat", StringComparison.Ordinal));
     }
 }

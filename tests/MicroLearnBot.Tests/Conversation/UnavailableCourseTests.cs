@@ -56,12 +56,8 @@ public sealed class UnavailableCourseTests : IAsyncLifetime
         Assert.Equal(2, await CountAnswersAsync(bot));
     }
 
-    private async Task<RecordedRequest> ReplyToAsync(BotTestHost bot, System.Text.Json.Nodes.JsonObject activity)
-    {
-        var earlier = _connector.Requests.ToHashSet(ReferenceEqualityComparer.Instance);
-        await bot.PostActivityAsync(activity);
-        return await _connector.WaitForActivityAsync(r => !earlier.Contains(r), TimeSpan.FromSeconds(15));
-    }
+    private Task<RecordedRequest> ReplyToAsync(BotTestHost bot, System.Text.Json.Nodes.JsonObject activity) =>
+        _connector.WaitForNewActivityAsync(() => bot.PostActivityAsync(activity));
 
     private static Task<int> CountAnswersAsync(BotTestHost bot) =>
         bot.InScopeAsync(services => services.GetRequiredService<MicroLearnDbContext>().Answers.CountAsync());

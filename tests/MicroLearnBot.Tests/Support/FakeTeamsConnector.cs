@@ -94,6 +94,17 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         throw new TimeoutException($"No matching activity within {timeout}; the connector received {Requests.Count} requests.");
     }
 
+    /// <summary>
+    /// Runs <paramref name="send"/> and waits for the first activity after it that matches
+    /// <paramref name="predicate"/>, so an earlier reply with the same text is not taken for the new one.
+    /// </summary>
+    public async Task<RecordedRequest> WaitForNewActivityAsync(Func<Task> send, Func<RecordedRequest, bool>? predicate = null)
+    {
+        var earlier = Requests.ToHashSet(ReferenceEqualityComparer.Instance);
+        await send();
+        return await WaitForActivityAsync(r => !earlier.Contains(r) && (predicate is null || predicate(r)), TimeSpan.FromSeconds(15));
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         var path = (string)context.Request.RouteValues["path"]!;
