@@ -1,6 +1,7 @@
 using MicroLearnBot;
 using MicroLearnBot.Cli;
 using MicroLearnBot.Hosting;
+using MicroLearnBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,10 @@ try
 {
     var app = BotApplication.Create(args);
 
-    // Settings are checked before the host starts, so a problem is reported here once, not also in the host's
-    // own error log with a stack trace.
+    // Settings and the database are checked before the host starts, so a problem is reported here once, not also
+    // in the host's own error log with a stack trace.
     app.Services.GetService<IStartupValidator>()?.Validate();
+    await app.Services.GetRequiredService<DatabaseInitializer>().StartAsync(CancellationToken.None);
     await app.RunAsync();
     return 0;
 }

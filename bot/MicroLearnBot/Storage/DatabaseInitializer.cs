@@ -13,7 +13,59 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
     /// <summary>Key of the PostgreSQL advisory lock that lets one instance at a time migrate a shared database.</summary>
     private const long MigrationLockKey = 0x4D4C_4254_6D69_6772;
 
+    /// <summary>Creates or migrates the schema unless that is done already.</summary>
+    /// <exception cref="InvalidSettingsException">The database server cannot be reached or rejects the user.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (readiness.IsReady)
+        {
+            return;
+        }
+
+        try
+        {
+            await PrepareAsync(cancellationToken);
+        }
+        catch (Exception exception) when (ConnectionFailureIn(exception) is { } failure)
+        {
+            // The server is down, unreachable or rejects the user: something for the operator to check, not a fault
+            // in the bot, so it ends start-up with one line rather than a stack trace.
+            throw new InvalidSettingsException(
+                $"The database cannot be opened ({failure.Message}). Check ConnectionStrings:MicroLearn and that the database server runs and accepts this user.",
+                exception);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // EF Core's execution strategy wraps a failure it considers transient, so the chain of inner exceptions is searched.
+    private static Exception? ConnectionFailureIn(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (IsConnectionFailure(current))
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsConnectionFailure(Exception exception) => exception switch
+    {
+        Npgsql.PostgresException postgres => postgres.SqlState is Npgsql.PostgresErrorCodes.InvalidPassword
+            or Npgsql.PostgresErrorCodes.InvalidAuthorizationSpecification or Npgsql.PostgresErrorCodes.InvalidCatalogName,
+        Npgsql.NpgsqlException npgsql => npgsql.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is SqliteCannotOpen or SqliteReadOnly,
+        _ => false,
+    };
+
+    // SQLITE_CANTOPEN and SQLITE_READONLY: the file or its folder cannot be opened or written.
+    private const int SqliteCannotOpen = 14;
+    private const int SqliteReadOnly = 8;
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MicroLearnDbContext>();
@@ -68,8 +120,6 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
         readiness.MarkReady();
         LogReady(logger, pending.Count);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Creates a missing PostgreSQL database, as migrating would, because the migration lock needs an open

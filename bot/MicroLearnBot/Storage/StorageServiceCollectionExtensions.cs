@@ -37,7 +37,10 @@ public static class StorageServiceCollectionExtensions
             services.AddDbContext<MicroLearnDbContext, SqliteMicroLearnDbContext>(builder => builder.UseSqlite(sqlite));
         }
 
-        services.AddHostedService<DatabaseInitializer>();
+        // One instance, so Program can prepare the database before the host starts and the hosted service then
+        // finds it ready.
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<DatabaseReadiness>();
         return services;
     }

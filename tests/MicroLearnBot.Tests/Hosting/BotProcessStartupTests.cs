@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using MicroLearnBot.Tests.Support;
@@ -22,7 +24,54 @@ public sealed partial class BotProcessStartupTests
         "MicroLearnBot cannot start: ConnectionStrings:MicroLearn is not a SQLite connection string")]
     [InlineData("BotFramework__TenantRequestsPerSecond=0",
         "MicroLearnBot cannot start: BotFramework:TenantRequestsPerSecond is 0;")]
+    [InlineData("Delivery__RetryBaseDelay=30s",
+        "MicroLearnBot cannot start: Delivery:RetryBaseDelay is '30s', which is not valid; write a duration as hh:mm:ss, such as 00:00:30.")]
+    [InlineData("Storage__Provider=Mysql",
+        "MicroLearnBot cannot start: Storage:Provider is 'Mysql', which is not valid; use one of Sqlite, Postgres.")]
     public async Task WrongSetting_ExitsOneWithOneLine(string settings, string expectedStart)
+    {
+        var (exitCode, output, errorLines) = await RunUntilExitAsync(settings);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errorLines);
+        Assert.StartsWith(expectedStart, line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableDatabase_ExitsOneWithOneLine()
+    {
+        // A loopback port that was free a moment ago, so the connection is refused.
+        var port = FreeLoopbackPort();
+
+        var (exitCode, output, errorLines) = await RunUntilExitAsync(
+            $"Storage__Provider=Postgres;ConnectionStrings__MicroLearn=Host=127.0.0.1,Port={port},Username=bot,Database=microlearnbot");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errorLines);
+        Assert.Equal($"MicroLearnBot cannot start: The database cannot be opened (Failed to connect to 127.0.0.1:{port}). Check ConnectionStrings:MicroLearn and that the database server runs and accepts this user.", line);
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddressInUse_ExitsOneWithOneLine()
+    {
+        using var occupant = new TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)occupant.LocalEndpoint).Port}";
+
+        var (exitCode, _, errorLines) = await RunUntilExitAsync($"Urls={address}");
+
+        // The host logs its own error with a stack trace before the bot reports the problem in one line.
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errorLines);
+        Assert.Equal($"MicroLearnBot cannot start: Failed to bind to address {address}: address already in use. Stop the program that uses this address, or choose another one with --urls or ASPNETCORE_URLS.", line);
+    }
+
+    // Starts the bot with the settings ("Key=value" pairs separated by ';', with ',' standing for ';' inside a
+    // value) and waits for it to exit. Returns the exit code, standard output and the lines of standard error.
+    private static async Task<(int ExitCode, string Output, string[] ErrorLines)> RunUntilExitAsync(string settings)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("microlearnbot-startup-");
         try
@@ -32,7 +81,7 @@ public sealed partial class BotProcessStartupTests
             foreach (var setting in settings.Split(';'))
             {
                 var separator = setting.IndexOf('=', StringComparison.Ordinal);
-                start.Environment[setting[..separator]] = setting[(separator + 1)..];
+                start.Environment[setting[..separator]] = setting[(separator + 1)..].Replace(',', ';');
             }
 
             using var process = Process.Start(start)!;
@@ -41,16 +90,19 @@ public sealed partial class BotProcessStartupTests
             await BotExecutable.WaitForExitAsync(process, ProcessTimeout, "The bot with wrong settings", output, error);
 
             var errorLines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.Equal(1, process.ExitCode);
-            var line = Assert.Single(errorLines);
-            Assert.StartsWith(expectedStart, line, StringComparison.Ordinal);
-            Assert.DoesNotContain(" at ", await output, StringComparison.Ordinal);
-            Assert.DoesNotContain("Exception", await output, StringComparison.Ordinal);
+            return (process.ExitCode, await output, errorLines);
         }
         finally
         {
             workingDirectory.Delete(recursive: true);
         }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
