@@ -12,7 +12,7 @@ namespace MicroLearnBot.Conversation.Handlers;
 /// older one.
 /// One part per turn keeps the replies inside the channel's per-conversation rate limit.
 /// </summary>
-public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog)
+public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog, TimeProvider time)
 {
     /// <summary>
     /// Characters of answers per message, as JSON. The settings, courses and card structure take the rest of the
@@ -47,6 +47,7 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
             .Select(g => new { CourseId = g.Key, Count = g.Count(), NextDueUtc = g.Min(c => c.DueUtc) })
             .ToDictionaryAsync(g => g.CourseId, g => (g.Count, g.NextDueUtc), cancellationToken);
 
+        var now = time.GetUtcNow();
         var enrollments = learner.Enrollments
             .OrderBy(e => e.StartedUtc)
             .Select(e =>
@@ -57,7 +58,10 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
                 return new EnrollmentSummary(title, learner.ToLocal(e.StartedUtc), deliveredCounts.GetValueOrDefault(e.CourseId), course?.Nuggets.Count)
                 {
                     ReviewQuestionCount = reviews.Count,
-                    NextReviewLocal = reviews.Count > 0 ? learner.ToLocal(reviews.NextDueUtc) : null,
+                    // The session that brings the first due question, as `status` shows it, not the raw due instant.
+                    NextReviewLocal = reviews.Count > 0
+                        ? learner.ToLocal(learner.SessionForDue(new DateTimeOffset(reviews.NextDueUtc, TimeSpan.Zero), now).UtcDateTime)
+                        : null,
                 };
             })
             .ToList();
