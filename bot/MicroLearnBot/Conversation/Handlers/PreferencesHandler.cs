@@ -50,6 +50,11 @@ public sealed class PreferencesHandler(TimeProvider time)
 
     public TurnResult Resume(LearnerEntity learner)
     {
+        if (learner.Status == LearnerStatus.Active)
+        {
+            return ConfirmWithNextDelivery(learner, LocalizedText.Of("resume.notPaused"));
+        }
+
         learner.Status = LearnerStatus.Active;
         learner.StatusReason = null;
         learner.ScheduleNextSession(time.GetUtcNow(), anyDayToday: false);
