@@ -14,7 +14,8 @@ public static class DeliveryServiceCollectionExtensions
             .Validate(o => CronExpression.TryParse(o.SweepCron, out _), "Delivery:SweepCron is not a valid Quartz cron expression; use for example '0 * * * * ?'.")
             .Validate(o => o.MaxAttempts >= 1, "Delivery:MaxAttempts must be at least 1.")
             .Validate(o => o.SendConcurrency is >= 1 and <= 64, "Delivery:SendConcurrency must be from 1 to 64.")
-            .Validate(o => o.SendBatchSize >= 1 && o.SweepBatchSize >= 1, "Delivery:SendBatchSize and Delivery:SweepBatchSize must be at least 1.")
+            .Validate(o => o.SendBatchSize >= 1, "Delivery:SendBatchSize must be at least 1.")
+            .Validate(o => o.SweepBatchSize >= 1, "Delivery:SweepBatchSize must be at least 1.")
             .Validate(o => o.OutboxPollInterval >= TimeSpan.FromMilliseconds(100), "Delivery:OutboxPollInterval must be at least 00:00:00.1 (100 ms); the default is 00:00:05.")
             .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.RetryMaxDelay >= o.RetryBaseDelay,
                 "Delivery:RetryBaseDelay must be positive and Delivery:RetryMaxDelay at least as long; the defaults are 00:00:30 and 00:30:00.")

@@ -16,6 +16,8 @@ public sealed class DeliverySettingsTests
     [InlineData("Delivery:RetryMaxDelay", "00:00:10", "Delivery:RetryBaseDelay must be positive and Delivery:RetryMaxDelay at least as long; the defaults are 00:00:30 and 00:30:00.")]
     [InlineData("Delivery:ClaimDuration", "00:00:05", "Delivery:ClaimDuration must be at least 00:00:30, longer than one send with its retries; the default is 00:02:00.")]
     [InlineData("Delivery:SendConcurrency", "0", "Delivery:SendConcurrency must be from 1 to 64.")]
+    [InlineData("Delivery:SendBatchSize", "0", "Delivery:SendBatchSize must be at least 1.")]
+    [InlineData("Delivery:SweepBatchSize", "0", "Delivery:SweepBatchSize must be at least 1.")]
     public async Task InvalidDeliverySetting_NamesIt(string key, string value, string message)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
