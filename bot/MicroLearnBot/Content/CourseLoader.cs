@@ -150,6 +150,12 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
             .Order(StringComparer.Ordinal)
             .ToList();
 
+        // Translations are compared only with an original whose nugget files have no errors. A broken original file
+        // would otherwise also fail its correct translation, with advice to change the wrong file.
+        var originalIsSound = !sink.Any(p => p.IsError
+            && string.Equals(Path.GetDirectoryName(p.FilePath), folder, StringComparison.Ordinal)
+            && p.FilePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+
         var translations = new List<TranslationSet>();
         foreach (var language in folders)
         {
@@ -184,7 +190,11 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
                 continue;
             }
 
-            TranslationChecker.Compare(original, nuggets.Nuggets, language, sink);
+            if (originalIsSound)
+            {
+                TranslationChecker.Compare(original, nuggets.Nuggets, language, sink);
+            }
+
             translations.Add(new TranslationSet(translation, nuggets.Nuggets));
         }
 
