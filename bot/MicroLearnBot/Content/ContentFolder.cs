@@ -20,8 +20,8 @@ public static class ContentFolder
     /// <summary>
     /// Returns the folder that relative paths typed by a user mean: <paramref name="workingDirectory"/>, or the
     /// repository root above it (the folder holding MicroLearnBot.sln) when <paramref name="path"/> exists only
-    /// there. <c>dotnet run --project bot/MicroLearnBot</c> starts the bot in the project folder, not in the
-    /// folder where the command was typed, so <c>content/</c> typed at the repository root lands here.
+    /// there. So <c>content/</c> still means the repository's courses when the command runs in a folder inside the
+    /// repository, such as <c>bot/MicroLearnBot</c>.
     /// </summary>
     public static string FindBaseFolder(string path, string workingDirectory)
     {
