@@ -1,5 +1,6 @@
 // Opens a course preview page (index.html written by `content preview`) in headless Chromium and checks that
-// every card rendered without console errors. Usage: node render-preview.mjs <index.html> [screenshot.png]
+// every card rendered without console errors and without text cut off at the card edge.
+// Usage: node render-preview.mjs <index.html> [screenshot.png]
 // Exit code 0 when all cards rendered cleanly, 1 otherwise; the result is printed as JSON.
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
@@ -65,13 +66,18 @@ try {
     rendered: Number(document.body.getAttribute("data-rendered") ?? 0),
     cardElements: document.querySelectorAll(".ac-adaptiveCard").length,
     status: document.getElementById("status")?.textContent ?? "",
+    // Text that reaches past its block is cut off at the card edge, because text blocks hide their overflow.
+    clipped: [...document.querySelectorAll(".ac-textBlock")]
+      .filter((block) => block.scrollWidth > block.clientWidth + 1)
+      .map((block) => `${block.closest(".nugget")?.getAttribute("data-file")}: ${block.textContent.slice(0, 60)}`),
   }));
 
   if (screenshotPath) {
     await page.screenshot({ path: screenshotPath, fullPage: true });
   }
 
-  const ok = errors.length === 0 && result.total > 0 && result.rendered === result.total && result.cardElements >= result.total;
+  const ok = errors.length === 0 && result.clipped.length === 0 && result.total > 0 && result.rendered === result.total
+    && result.cardElements >= result.total;
   console.log(JSON.stringify({ ok, ...result, errors, blocked }, null, 2));
   process.exitCode = ok ? 0 : 1;
 } finally {

@@ -137,6 +137,8 @@ public static class CoursePreviewWriter
               .meta { color: #555; font-size: .85rem; margin-bottom: .5rem; }
               .card { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: .5rem; }
               .problem { color: #a4262c; }
+              /* The renderer gives lists width: 100% on top of their indent, which pushed list text past the card edge. */
+              .ac-textBlock ul, .ac-textBlock ol { box-sizing: border-box; }
               #submitted { white-space: pre-wrap; background: #fff; border: 1px solid #ddd; padding: .5rem; max-width: 32rem; }
             </style>
             </head>
