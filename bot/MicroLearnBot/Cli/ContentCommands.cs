@@ -101,6 +101,13 @@ public static class ContentCommands
         var courseFolder = ContentFolder.IsCourseFolder(coursesPath) && Path.GetFileName(coursesPath) == preview.CourseId
             ? coursesPath
             : Path.Combine(coursesPath, preview.CourseId);
+        var contentFolder = Path.GetFullPath(preview.ContentFolder, workingDirectory);
+        if (!Directory.Exists(contentFolder))
+        {
+            await error.WriteLineAsync($"content folder {DisplayPath(contentFolder, workingDirectory)} not found; run the command in the repository or pass --content with the folder that holds courses/").ConfigureAwait(false);
+            return Failure;
+        }
+
         if (!Directory.Exists(courseFolder))
         {
             await error.WriteLineAsync($"course '{preview.CourseId}' not found: there is no folder {DisplayPath(courseFolder, workingDirectory)}; check the id or pass --content").ConfigureAwait(false);

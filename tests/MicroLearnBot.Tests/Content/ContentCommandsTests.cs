@@ -158,6 +158,15 @@ public sealed class ContentCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task PreviewMissingContentFolder_NamesIt()
+    {
+        var (exitCode, _, error) = await RunAsync("content", "preview", "sma-steg", "--content", "saknas");
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("content folder saknas not found; run the command in the repository or pass --content with the folder that holds courses/\n", error);
+    }
+
+    [Fact]
     public async Task PreviewCourseWithErrors_ExitsOne()
     {
         _content.Write("sma-steg/01-forsta-steget.md", CourseTexts.ReplaceLine(CourseTexts.FirstNugget, 2, "id: X"));
