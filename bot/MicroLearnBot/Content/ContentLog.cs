@@ -5,7 +5,7 @@ namespace MicroLearnBot.Content;
 /// <summary>Log messages of course loading and reloading; event ids 3100–3199.</summary>
 internal static partial class ContentLog
 {
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Loaded {CourseCount} courses from {CoursesPath}; {RejectedCount} left out because of errors")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Courses loaded from {CoursesPath}: {CourseCount}; left out because of errors: {RejectedCount}")]
     public static partial void CatalogLoaded(this ILogger logger, int courseCount, string coursesPath, int rejectedCount);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Loaded course {CourseId}: {NuggetCount} nuggets in {Languages}")]

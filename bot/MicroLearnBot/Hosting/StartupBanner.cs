@@ -39,7 +39,7 @@ public sealed partial class StartupBanner(IConfiguration configuration, ICourseC
     [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "MicrosoftAppId is not set, so the bot runs in local mode: it accepts unauthenticated requests from loopback only and replies only to loopback service URLs. Set MicrosoftAppId to connect it to Teams.")]
     private static partial void LogLocalMode(ILogger logger);
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "MicroLearnBot started with {CourseCount} courses")]
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "MicroLearnBot started; courses served: {CourseCount}")]
     private static partial void LogStarted(ILogger logger, int courseCount);
 
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information, Message = "MicroLearnBot stopping")]

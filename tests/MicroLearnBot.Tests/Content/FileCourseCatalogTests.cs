@@ -33,7 +33,7 @@ public sealed class FileCourseCatalogTests : IDisposable
         Assert.Equal(["andra-kursen", "sma-steg"], catalog.Courses.Select(c => c.Id));
         Assert.Equal("Lär dig i små steg", catalog.Find("sma-steg")!.Original.Title);
         Assert.Null(catalog.Find("finns-inte"));
-        Assert.Contains(_logger.Entries, e => e.Message == $"Loaded 2 courses from {_content.CoursesPath}; 0 left out because of errors");
+        Assert.Contains(_logger.Entries, e => e.Message == $"Courses loaded from {_content.CoursesPath}: 2; left out because of errors: 0");
     }
 
     [Fact]
