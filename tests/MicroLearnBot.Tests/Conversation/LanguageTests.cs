@@ -176,7 +176,7 @@ public sealed partial class LanguageTests : IAsyncLifetime
     [GeneratedRegex(@"\b(Welcome|Courses|Start |Send answer|Reflection|lesson \d+ of|Test yourself|Thank you|Correct answer|Not quite|How sure|Guessed|Next lesson)\b")]
     private static partial Regex EnglishInterfaceWords();
 
-    // An en-US learner starts the Swedish-only test course and asks for its first lesson, whose card is Swedish.
+    // Has an en-US learner start the Swedish-only test course and request its first lesson, whose card is Swedish.
     private async Task<RecordedRequest> EnglishLearnerGetsSwedishLessonAsync(BotTestHost bot)
     {
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl, "en-US"));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MicroLearnBot.Tests.Conversation;
 
-/// <summary><c>paus</c> stops scheduled lessons and <c>fortsätt</c> starts them again; each says what happened.</summary>
+/// <summary><c>paus</c> stops scheduled lessons and <c>fortsätt</c> starts them again, and each reply names what happened.</summary>
 public sealed class PauseResumeTests : IAsyncLifetime
 {
     private FakeTeamsConnector _connector = null!;
