@@ -45,9 +45,29 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
     }
 
     /// <summary>Loads one course folder; the folder name is the course id.</summary>
+    /// <remarks>
+    /// An unexpected failure inside a parser becomes an error of the course, so one odd file leaves only its course
+    /// out instead of stopping the validator or the bot. A file or folder that disappears while it is read still
+    /// throws, because the change that removed it causes another load.
+    /// </remarks>
     public async Task<CourseLoadResult> LoadCourseAsync(string courseFolder, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(courseFolder);
+        try
+        {
+            return await LoadCourseCoreAsync(courseFolder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or IOException or UnauthorizedAccessException))
+        {
+            var folder = Path.GetFullPath(courseFolder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            var problem = new ContentProblem(Path.Combine(folder, ContentRules.CourseFileName), 1, 1, ContentProblemSeverity.Error,
+                $"the course could not be loaded because of an unexpected {exception.GetType().Name} ({exception.Message}); check the files changed last, and report this message if they look right");
+            return new CourseLoadResult(Path.GetFileName(folder), folder, null, [problem]);
+        }
+    }
+
+    private async Task<CourseLoadResult> LoadCourseCoreAsync(string courseFolder, CancellationToken cancellationToken)
+    {
         var folder = Path.GetFullPath(courseFolder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var courseId = Path.GetFileName(folder);
         var courseFile = Path.Combine(folder, ContentRules.CourseFileName);
@@ -150,8 +170,8 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        // Translations are compared only with an original whose nugget files have no errors. A broken original file
-        // would otherwise also fail its correct translation, with advice to change the wrong file.
+        // Translations are compared only when the nugget files on both sides have no errors. A broken file would
+        // otherwise also fail its correct counterpart, with advice to change the wrong file.
         var originalIsSound = !sink.Any(p => p.IsError
             && string.Equals(Path.GetDirectoryName(p.FilePath), folder, StringComparison.Ordinal)
             && p.FilePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
@@ -182,7 +202,8 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
                 continue;
             }
 
-            var nuggets = await LoadNuggetsAsync(Path.Combine(folder, language), sink, cancellationToken).ConfigureAwait(false);
+            var translationFolder = Path.Combine(folder, language);
+            var nuggets = await LoadNuggetsAsync(translationFolder, sink, cancellationToken).ConfigureAwait(false);
             if (nuggets.Files == 0)
             {
                 courseProblems.Error(translation.Mark,
@@ -190,7 +211,10 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
                 continue;
             }
 
-            if (originalIsSound)
+            var translationIsSound = !sink.Any(p => p.IsError
+                && string.Equals(Path.GetDirectoryName(p.FilePath), translationFolder, StringComparison.Ordinal)
+                && p.FilePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+            if (originalIsSound && translationIsSound)
             {
                 TranslationChecker.Compare(original, nuggets.Nuggets, language, sink);
             }

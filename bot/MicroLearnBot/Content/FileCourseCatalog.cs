@@ -222,6 +222,12 @@ public sealed class FileCourseCatalog : ICourseCatalog, IHostedService, IDisposa
         {
             // The host stopped while a reload was waiting for its turn.
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The watcher does not observe this task, so a failure that is not logged here would go unseen while
+            // the old version of the course stays in service.
+            _logger.ReloadFailed(exception, courseId);
+        }
     }
 
     /// <summary>The courses as one immutable value, so a reader never sees half of a reload.</summary>

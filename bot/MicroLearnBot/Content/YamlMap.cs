@@ -64,6 +64,15 @@ internal sealed class YamlMap
             problems.Error(mark, DescribeSyntaxError(exception));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some unclosed flow collections such as
+            // `id: [abc`, so the first line that opens a bracket or brace without closing it is named.
+            var mark = FindUnclosedBracket(yaml, lineOffset) ?? new SourceMark(lineOffset + 1, 1);
+            problems.Error(mark,
+                "invalid YAML: a `[` or `{` here is not closed; close it on the same line, or put text that starts with `[` or `{` in double quotes");
+            return null;
+        }
 
         var root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
         if (root is null || root is YamlScalarNode { Value: null or "" })
@@ -274,6 +283,46 @@ internal sealed class YamlMap
             if (tab >= 0)
             {
                 return new SourceMark(lineOffset + index + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
+
+    private static SourceMark? FindUnclosedBracket(string yaml, int lineOffset)
+    {
+        var lines = yaml.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var depth = 0;
+            var opening = -1;
+            var quote = '\0';
+            var line = lines[index];
+            for (var column = 0; column < line.Length; column++)
+            {
+                var character = line[column];
+                if (quote != '\0')
+                {
+                    quote = character == quote ? '\0' : quote;
+                }
+                else if (character is '"' or '\'')
+                {
+                    quote = character;
+                }
+                else if (character is '[' or '{')
+                {
+                    opening = depth == 0 ? column : opening;
+                    depth++;
+                }
+                else if (character is ']' or '}')
+                {
+                    depth--;
+                }
+            }
+
+            if (depth > 0)
+            {
+                return new SourceMark(lineOffset + index + 1, opening + 1);
             }
         }
 

@@ -95,6 +95,20 @@ public sealed class CardBudgetTests : IDisposable
         Assert.Equal(LessonCardBudget.MeasureActivity(ascii) + 10, LessonCardBudget.MeasureActivity(emoji));
     }
 
+    [Fact]
+    public async Task UnexpectedFailure_LeavesCourseOutWithError()
+    {
+        // NaN cannot be written as JSON, so measuring this card throws outside the renderer's own guard.
+        var card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray(), ["speak"] = JsonValue.Create(double.NaN) };
+
+        var result = await new CourseLoader(new FixedCardRenderer(card)).LoadCourseAsync(_content.CoursePath());
+
+        Assert.Null(result.Course);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(Path.Combine(_content.CoursePath(), "course.yaml"), problem.FilePath);
+        Assert.StartsWith("the course could not be loaded because of an unexpected ArgumentException (", problem.Message, StringComparison.Ordinal);
+    }
+
     private sealed class FixedCardRenderer(JsonObject card) : ILessonCardPreviewRenderer
     {
         public JsonObject RenderLessonCard(Course course, Nugget nugget, string language) => (JsonObject)card.DeepClone();

@@ -73,6 +73,17 @@ public sealed class CourseValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task UnclosedBracket_PointsAtBracket()
+    {
+        WriteFirstNugget(CourseTexts.ReplaceLine(CourseTexts.FirstNugget, 2, "id: [forsta-steget"));
+
+        var result = await LoadAsync();
+
+        AssertProblem(Assert.Single(result.Problems), FirstNuggetFile, 2, 5, ContentProblemSeverity.Error,
+            "invalid YAML: a `[` or `{` here is not closed; close it on the same line, or put text that starts with `[` or `{` in double quotes");
+    }
+
+    [Fact]
     public async Task DuplicateYamlKey_IsError()
     {
         WriteFirstNugget(CourseTexts.InsertLine(CourseTexts.FirstNugget, 4, "title: \"Igen\""));

@@ -174,6 +174,21 @@ public sealed class TranslationValidatorTests : IDisposable
         Assert.DoesNotContain("translation", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task BrokenTranslation_LeavesOriginalUnblamed()
+    {
+        var translated = Path.Combine(_content.CoursePath(), "en", "01-forsta-steget.md");
+        var lines = File.ReadAllLines(translated);
+        lines[2] = "title: \"The first step";
+        File.WriteAllLines(translated, lines);
+
+        var result = await LoadAsync();
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(translated, problem.FilePath);
+        Assert.StartsWith("invalid YAML:", problem.Message, StringComparison.Ordinal);
+    }
+
     private async Task<CourseLoadResult> LoadAsync() => await new CourseLoader().LoadCourseAsync(_content.CoursePath());
 
     private void AssertProblem(ContentProblem problem, string relativeFile, int line, int column, string message)
