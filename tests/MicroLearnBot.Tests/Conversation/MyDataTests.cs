@@ -43,7 +43,7 @@ public sealed partial class MyDataTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ShowsQuestionsInReview()
+    public async Task ShowsNextReviewUnlessPaused()
     {
         await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create(nuggetCount: 1)));
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
@@ -59,6 +59,12 @@ public sealed partial class MyDataTests : IAsyncLifetime
         var card = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         // Answered wrong on Monday, so the question comes back in Tuesday's session at the default time, as in status.
         Assert.Contains("Frågor i repetition: 2, nästa repetition tisdag 8 december kl. 08:30", card.CardText, StringComparison.Ordinal);
+
+        await bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "paus"));
+        var paused = await _connector.WaitForNewActivityAsync(
+            () => bot.PostActivityAsync(Activities.Text(_connector.ServiceUrl, "mina data")),
+            r => r.CardText.Contains("Det här är sparat om dig", StringComparison.Ordinal));
+        Assert.Contains("Frågor i repetition: 2, ingen repetition planerad just nu", paused.CardText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,7 +59,8 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
                 {
                     ReviewQuestionCount = reviews.Count,
                     // The session that brings the first due question, as `status` shows it, not the raw due instant.
-                    NextReviewLocal = reviews.Count > 0
+                    // A paused or unreachable learner has no session planned.
+                    NextReviewLocal = reviews.Count > 0 && learner.Status == LearnerStatus.Active
                         ? learner.ToLocal(learner.SessionForDue(new DateTimeOffset(reviews.NextDueUtc, TimeSpan.Zero), now).UtcDateTime)
                         : null,
                 };

@@ -218,9 +218,11 @@ public sealed partial class AdaptiveCardRenderer
                     ? T(view, "mydata.course", enrollment.CourseTitle, started, enrollment.DeliveredCount, nuggetCount)
                     : T(view, "mydata.courseUnavailable", enrollment.CourseTitle, started, enrollment.DeliveredCount);
                 body.Add(new TextBlock(line) { Spacing = "small" });
-                if (enrollment.NextReviewLocal is { } nextReview)
+                if (enrollment.ReviewQuestionCount > 0)
                 {
-                    var reviews = T(view, "mydata.reviews", enrollment.ReviewQuestionCount, new LocalDateTimeArgument(nextReview));
+                    var reviews = enrollment.NextReviewLocal is { } nextReview
+                        ? T(view, "mydata.reviews", enrollment.ReviewQuestionCount, new LocalDateTimeArgument(nextReview))
+                        : T(view, "mydata.reviewsUnplanned", enrollment.ReviewQuestionCount);
                     body.Add(new TextBlock(reviews) { Spacing = "none", IsSubtle = true });
                 }
             }
