@@ -101,7 +101,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OverlongReflectionIsRejectedAndNothingStored()
+    public async Task InvalidAnswersAreRejectedAndNothingStored()
     {
         await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 4, 10, 0), new StaticCourseCatalog(TestCourses.Create()));
         var data = await FirstLessonSubmitDataAsync(bot);
@@ -112,6 +112,11 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
 
         await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = "   " }));
         await _connector.WaitForActivityAsync(r => r.CardText.Contains("Din reflektion är tom", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+
+        // A client that ignores the card's required inputs can send the reflection alone.
+        await bot.PostActivityAsync(Activities.Submit(_connector.ServiceUrl, data, new Dictionary<string, string> { ["reflection"] = "Bara en tanke" }));
+        var incomplete = await _connector.WaitForActivityAsync(r => r.CardText.Contains("Obesvarade frågor: 1.", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        Assert.Contains("Inget har sparats", incomplete.CardText, StringComparison.Ordinal);
 
         var answers = await bot.InScopeAsync(async services => await services.GetRequiredService<MicroLearnDbContext>().Answers.CountAsync());
         Assert.Equal(0, answers);

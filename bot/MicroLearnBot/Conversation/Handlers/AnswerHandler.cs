@@ -69,11 +69,13 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
             answers.Add(reflectionAnswer);
         }
 
+        var unanswered = 0;
         foreach (var check in nugget.Checks.Where(c => asked.Contains(c.Id)))
         {
             var selected = SelectedChoices(submission, check);
             if (selected.Count == 0)
             {
+                unanswered++;
                 continue;
             }
 
@@ -86,6 +88,13 @@ public sealed partial class AnswerHandler(MicroLearnDbContext db, ICourseCatalog
         if (answers.Count == 0)
         {
             return TurnResult.Message(language, "answer.nothing");
+        }
+
+        // The card marks every input required, but a client that skips that check could send part of the answers.
+        // Storing that part would close the lesson with the other questions never scheduled, so nothing is stored.
+        if (unanswered > 0)
+        {
+            return TurnResult.Message(language, "answer.incomplete", unanswered);
         }
 
         // A wrong answer is rated Again now. A right one waits for the learner's confidence tap.
