@@ -51,6 +51,18 @@ public sealed class PauseResumeTests : IAsyncLifetime
         Assert.Equal(before, await StatusAsync(bot));
     }
 
+    [Fact]
+    public async Task PauseWithoutCourse_ChangesNothing()
+    {
+        await using var bot = await BotTestHost.StartAsync(FakeTime.AtStockholm(2026, 12, 7, 10, 0), new StaticCourseCatalog(TestCourses.Create()));
+        await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
+
+        var reply = await ReplyToAsync(bot, "paus");
+
+        Assert.Contains("Du har ingen kurs igång, så det finns inga lektioner att pausa.", reply.CardText, StringComparison.Ordinal);
+        Assert.Equal(LearnerStatus.Active, (await StatusAsync(bot)).Status);
+    }
+
     private async Task<BotTestHost> StartEnrolledAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider time)
     {
         var bot = await BotTestHost.StartAsync(time, new StaticCourseCatalog(TestCourses.Create(nuggetCount: 3)));

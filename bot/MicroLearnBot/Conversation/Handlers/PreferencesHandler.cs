@@ -43,6 +43,11 @@ public sealed class PreferencesHandler(TimeProvider time)
             return TurnResult.Message(learner.Language(), "pause.already");
         }
 
+        if (learner.ActiveEnrollment() is null)
+        {
+            return TurnResult.Message(learner.Language(), "pause.noCourse");
+        }
+
         learner.Status = LearnerStatus.Paused;
         learner.NextDeliveryUtc = null;
         return TurnResult.Message(learner.Language(), "pause.done");
