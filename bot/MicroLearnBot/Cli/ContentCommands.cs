@@ -97,16 +97,17 @@ public static class ContentCommands
     private static async Task<int> PreviewAsync(CourseLoader loader, ILessonCardPreviewRenderer renderer, ContentCommandLine.Preview preview,
         string workingDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var coursesPath = ContentFolder.ResolveCoursesPath(Path.GetFullPath(preview.ContentFolder, workingDirectory));
-        var courseFolder = ContentFolder.IsCourseFolder(coursesPath) && Path.GetFileName(coursesPath) == preview.CourseId
-            ? coursesPath
-            : Path.Combine(coursesPath, preview.CourseId);
         var contentFolder = Path.GetFullPath(preview.ContentFolder, workingDirectory);
         if (!Directory.Exists(contentFolder))
         {
             await error.WriteLineAsync($"content folder {DisplayPath(contentFolder, workingDirectory)} not found; run the command in the repository or pass --content with the folder that holds courses/").ConfigureAwait(false);
             return Failure;
         }
+
+        var coursesPath = ContentFolder.ResolveCoursesPath(contentFolder);
+        var courseFolder = ContentFolder.IsCourseFolder(coursesPath) && Path.GetFileName(coursesPath) == preview.CourseId
+            ? coursesPath
+            : Path.Combine(coursesPath, preview.CourseId);
 
         if (!Directory.Exists(courseFolder))
         {

@@ -53,22 +53,22 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
     public async Task<CourseLoadResult> LoadCourseAsync(string courseFolder, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(courseFolder);
+        var folder = Path.GetFullPath(courseFolder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         try
         {
-            return await LoadCourseCoreAsync(courseFolder, cancellationToken).ConfigureAwait(false);
+            return await LoadCourseCoreAsync(folder, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or IOException or UnauthorizedAccessException))
         {
-            var folder = Path.GetFullPath(courseFolder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
             var problem = new ContentProblem(Path.Combine(folder, ContentRules.CourseFileName), 1, 1, ContentProblemSeverity.Error,
                 $"the course could not be loaded because of an unexpected {exception.GetType().Name} ({exception.Message}); check the files changed last, and report this message if they look right");
             return new CourseLoadResult(Path.GetFileName(folder), folder, null, [problem]);
         }
     }
 
-    private async Task<CourseLoadResult> LoadCourseCoreAsync(string courseFolder, CancellationToken cancellationToken)
+    /// <param name="folder">The course folder as a full path without a trailing separator.</param>
+    private async Task<CourseLoadResult> LoadCourseCoreAsync(string folder, CancellationToken cancellationToken)
     {
-        var folder = Path.GetFullPath(courseFolder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         var courseId = Path.GetFileName(folder);
         var courseFile = Path.Combine(folder, ContentRules.CourseFileName);
         var sink = new List<ContentProblem>();
@@ -158,6 +158,12 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
         return new NuggetSet(nuggets, files.Count);
     }
 
+    /// <summary>Returns whether any nugget file directly in <paramref name="folder"/> has an error.</summary>
+    private static bool HasNuggetErrors(List<ContentProblem> problems, string folder) =>
+        problems.Any(p => p.IsError
+            && string.Equals(Path.GetDirectoryName(p.FilePath), folder, StringComparison.Ordinal)
+            && p.FilePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+
     private static async Task<List<TranslationSet>> LoadTranslationsAsync(string folder, CourseMetadata? metadata,
         IReadOnlyList<ParsedNugget> original, FileProblems courseProblems, List<ContentProblem> sink, CancellationToken cancellationToken)
     {
@@ -172,9 +178,7 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
 
         // Translations are compared only when the nugget files on both sides have no errors. A broken file would
         // otherwise also fail its correct counterpart, with advice to change the wrong file.
-        var originalIsSound = !sink.Any(p => p.IsError
-            && string.Equals(Path.GetDirectoryName(p.FilePath), folder, StringComparison.Ordinal)
-            && p.FilePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+        var originalIsSound = !HasNuggetErrors(sink, folder);
 
         var translations = new List<TranslationSet>();
         foreach (var language in folders)
@@ -211,10 +215,7 @@ public sealed class CourseLoader(ILessonCardPreviewRenderer? cardRenderer = null
                 continue;
             }
 
-            var translationIsSound = !sink.Any(p => p.IsError
-                && string.Equals(Path.GetDirectoryName(p.FilePath), translationFolder, StringComparison.Ordinal)
-                && p.FilePath.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
-            if (originalIsSound && translationIsSound)
+            if (originalIsSound && !HasNuggetErrors(sink, translationFolder))
             {
                 TranslationChecker.Compare(original, nuggets.Nuggets, language, sink);
             }

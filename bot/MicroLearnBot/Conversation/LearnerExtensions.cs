@@ -23,15 +23,17 @@ public static class LearnerExtensions
         LocalTimeRules.ToLocal(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), learner.Zone());
 
     /// <summary>
-    /// Returns when a question due at <paramref name="due"/> actually reaches the learner: the first daily session
-    /// on or after its due date, because reviews travel with sessions and sessions skip weekends and holidays.
+    /// Returns, in the learner's local time, when a question due at <paramref name="due"/> actually reaches the
+    /// learner: the first daily session on or after its due date, because reviews travel with sessions and sessions
+    /// skip weekends and holidays.
     /// </summary>
-    public static DateTimeOffset SessionForDue(this LearnerEntity learner, DateTimeOffset due, DateTimeOffset now)
+    public static DateTime LocalSessionForDue(this LearnerEntity learner, DateTimeOffset due, DateTimeOffset now)
     {
         var zone = learner.Zone();
         var startOfDueDate = LocalTimeRules.ToInstant(LocalTimeRules.LocalDate(due, zone), TimeOnly.MinValue, zone);
         var from = startOfDueDate > now ? startOfDueDate.AddTicks(-1) : now;
-        return DeliveryCalendar.NextDelivery(from, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate);
+        var session = DeliveryCalendar.NextDelivery(from, learner.ToDeliveryPreferences(), learner.LastSessionLocalDate);
+        return learner.ToLocal(session.UtcDateTime);
     }
 
     public static EnrollmentEntity? ActiveEnrollment(this LearnerEntity learner) =>

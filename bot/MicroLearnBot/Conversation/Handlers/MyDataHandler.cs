@@ -61,7 +61,7 @@ public sealed class MyDataHandler(MicroLearnDbContext db, ICourseCatalog catalog
                     // The session that brings the first due question, as `status` shows it, not the raw due instant.
                     // A paused or unreachable learner has no session planned.
                     NextReviewLocal = reviews.Count > 0 && learner.Status == LearnerStatus.Active
-                        ? learner.ToLocal(learner.SessionForDue(new DateTimeOffset(reviews.NextDueUtc, TimeSpan.Zero), now).UtcDateTime)
+                        ? learner.LocalSessionForDue(new DateTimeOffset(reviews.NextDueUtc, TimeSpan.Zero), now)
                         : null,
                 };
             })

@@ -55,7 +55,7 @@ public sealed class ProgressHandler(MicroLearnDbContext db, ICourseCatalog catal
             checkCount,
             LearningProgress.MeanRetrievability(tracked, course.Id, scheduler, now),
             tracked.Count(q => q.Card.Due <= SessionComposer.EndOfLocalDay(learner, now)),
-            nextReview is { } review ? learner.ToLocal(learner.SessionForDue(review, now).UtcDateTime) : null,
+            nextReview is { } review ? learner.LocalSessionForDue(review, now) : null,
             learner.NextDeliveryUtc is { } next ? learner.ToLocal(next) : null)
         {
             Language = language,

@@ -42,7 +42,7 @@ public sealed class RateHandler(MicroLearnDbContext db, ICourseCatalog catalog, 
         }
 
         var card = await reviews.RecordCheckAsync(learner, answer, (Rating)ratingValue, cancellationToken);
-        var due = learner.ToLocal(learner.SessionForDue(card!.Due, time.GetUtcNow()).UtcDateTime);
+        var due = learner.LocalSessionForDue(card!.Due, time.GetUtcNow());
         return TurnResult.Message(language, "rate.saved", new Texts.LocalDateTimeArgument(due), prompt);
     }
 }
