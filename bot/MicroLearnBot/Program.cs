@@ -1,4 +1,3 @@
-using MicroLearnBot;
 using MicroLearnBot.Cli;
 using MicroLearnBot.Hosting;
 using MicroLearnBot.Storage;
@@ -24,8 +23,8 @@ try
 }
 catch (Exception exception) when (StartupSettingsProblems.Describe(exception) is { Count: > 0 } problems)
 {
-    // Wrong settings are the operator's to fix, not a crash: one line each that names what to set, exit code 1,
-    // and no stack trace or core dump.
+    // Wrong settings are for the operator to fix, not a crash. Each gets one line that names what to set, and the
+    // exit code is 1, with no stack trace or core dump.
     foreach (var problem in problems)
     {
         await Console.Error.WriteLineAsync($"MicroLearnBot cannot start: {problem}");

@@ -289,6 +289,10 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>
+    /// Returns the file position of the first `[` or `{` that its line leaves open, skipping quoted text, or null
+    /// when every line closes what it opens.
+    /// </summary>
     private static SourceMark? FindUnclosedBracket(string yaml, int lineOffset)
     {
         var lines = yaml.Split('\n');

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace MicroLearnBot.Hosting;
 
-/// <summary>Tells a start-up that stopped on wrong settings apart from one that failed for another reason.</summary>
+/// <summary>Separates a start-up that stopped on wrong settings from one that failed for another reason.</summary>
 public static partial class StartupSettingsProblems
 {
     /// <summary>
@@ -42,7 +42,7 @@ public static partial class StartupSettingsProblems
         }
     }
 
-    // The binder names the value, the key and the .NET type; the operator needs the key and how to write the value.
+    // The binder names the value, the key and the .NET type, and the operator needs the key and how to write the value.
     private static string DescribeConversion(string value, string key, string typeName)
     {
         var type = typeof(StartupSettingsProblems).Assembly.GetType(typeName);

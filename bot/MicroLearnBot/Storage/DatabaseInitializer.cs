@@ -13,6 +13,10 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
     /// <summary>Key of the PostgreSQL advisory lock that lets one instance at a time migrate a shared database.</summary>
     private const long MigrationLockKey = 0x4D4C_4254_6D69_6772;
 
+    // SQLITE_CANTOPEN and SQLITE_READONLY: the file or its folder cannot be opened or written.
+    private const int SqliteCannotOpen = 14;
+    private const int SqliteReadOnly = 8;
+
     /// <summary>Creates or migrates the schema unless that is done already.</summary>
     /// <exception cref="InvalidSettingsException">The database server cannot be reached or rejects the user.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -28,8 +32,8 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
         }
         catch (Exception exception) when (ConnectionFailureIn(exception) is { } failure)
         {
-            // The server is down, unreachable or rejects the user: something for the operator to check, not a fault
-            // in the bot, so it ends start-up with one line rather than a stack trace.
+            // The server is down, unreachable or rejects the user. That is for the operator to check, not a fault in
+            // the bot, so start-up ends with one line rather than a stack trace.
             throw new InvalidSettingsException(
                 $"The database cannot be opened ({failure.Message}). Check ConnectionStrings:MicroLearn and that the database server runs and accepts this user.",
                 exception);
@@ -60,10 +64,6 @@ public sealed partial class DatabaseInitializer(IServiceScopeFactory scopes, Dat
         Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is SqliteCannotOpen or SqliteReadOnly,
         _ => false,
     };
-
-    // SQLITE_CANTOPEN and SQLITE_READONLY: the file or its folder cannot be opened or written.
-    private const int SqliteCannotOpen = 14;
-    private const int SqliteReadOnly = 8;
 
     private async Task PrepareAsync(CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ public sealed class PauseResumeTests : IAsyncLifetime
         Assert.Contains("Lektionerna är redan pausade.", again.CardText, StringComparison.Ordinal);
         Assert.Equal((LearnerStatus.Paused, (DateTime?)null), await StatusAsync(bot));
 
-        // Past the delivery time of Tuesday: a paused learner gets nothing.
+        // Past the delivery time of Tuesday, a paused learner gets nothing.
         time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await bot.RunSweepAsync());
 
@@ -69,7 +69,7 @@ public sealed class PauseResumeTests : IAsyncLifetime
         await bot.PostActivityAsync(Activities.Install(_connector.ServiceUrl));
         await ReplyToAsync(bot, "starta testkurs");
 
-        // Today's first lesson now, so the schedule moves to the next working day.
+        // Takes today's first lesson now, so the schedule moves to the next working day.
         await ReplyToAsync(bot, "mer");
         return bot;
     }

@@ -30,7 +30,7 @@ internal static class BotExecutable
             start.ArgumentList.Add(argument);
         }
 
-        // The runner's own environment may name an address or a stage; each test sets what it needs.
+        // The runner's own environment may name an address or a stage, so each test sets what it needs.
         foreach (var inherited in new[] { "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "URLS", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT" })
         {
             start.Environment.Remove(inherited);
@@ -41,9 +41,9 @@ internal static class BotExecutable
 
     /// <summary>
     /// Waits for the process to exit. After <paramref name="timeout"/> it kills the process and fails the test with
-    /// <paramref name="what"/> and the streams' text so far.
+    /// <paramref name="processName"/> and the streams' text so far.
     /// </summary>
-    public static async Task WaitForExitAsync(Process process, TimeSpan timeout, string what, Task<string> output, Task<string> error)
+    public static async Task WaitForExitAsync(Process process, TimeSpan timeout, string processName, Task<string> output, Task<string> error)
     {
         using var cancellation = new CancellationTokenSource(timeout);
         try
@@ -53,7 +53,7 @@ internal static class BotExecutable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"{what} did not exit within {timeout.TotalSeconds} s.\nstdout: {await output}\nstderr: {await error}");
+            Assert.Fail($"{processName} did not exit within {timeout.TotalSeconds} s.\nstdout: {await output}\nstderr: {await error}");
         }
     }
 
